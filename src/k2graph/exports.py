@@ -1,0 +1,30 @@
+"""The export registry: each export is a file name and a renderer from the graph to text.
+
+Renderers return text and never touch the file system; `writer.write_exports` writes them all.
+A new export format is one renderer plus one entry here (and a golden file in the tests).
+"""
+
+from __future__ import annotations
+
+import json
+from collections.abc import Callable
+
+from k2graph.model import KnowledgeGraph
+
+Renderer = Callable[[KnowledgeGraph], str]
+
+
+def render_json(graph: KnowledgeGraph) -> str:
+    """The canonical JSON dump: every field, keys sorted, two-space indent, UTF-8, final newline."""
+    data = graph.model_dump(mode="json")
+    return json.dumps(data, ensure_ascii=False, indent=2, sort_keys=True) + "\n"
+
+
+EXPORTS: dict[str, Renderer] = {
+    "k2graph.json": render_json,
+}
+
+
+def render_all(graph: KnowledgeGraph) -> dict[str, str]:
+    """Every registered export, by file name."""
+    return {name: render(graph) for name, render in sorted(EXPORTS.items())}

@@ -1,0 +1,67 @@
+"""The stage order, in one place: load → anchor → normalize → assemble → conflicts → graph.
+
+Each stage is a function from typed input to typed output plus the problems it found. Stages keep
+going past problems so that one run reports all of them; the graph is returned only when there
+are none.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Mapping
+from pathlib import Path
+from typing import TypeVar
+
+from k2graph.anchor import anchor_sources
+from k2graph.assemble import assemble
+from k2graph.curated_conflicts import curated_conflicts
+from k2graph.load import load_corpus
+from k2graph.model import KnowledgeGraph
+from k2graph.normalize import build_lexicon
+from k2graph.problems import CorpusError, Problem
+from k2graph.provenance import SourceParts, source_parts
+
+T = TypeVar("T")
+
+
+def run(sources_dir: Path) -> tuple[KnowledgeGraph, list[Problem]]:
+    """Run every stage; the graph holds what was sound, the list says what was not."""
+    corpus, problems = load_corpus(sources_dir)
+    anchors, found = anchor_sources(corpus.sources)
+    problems += found
+    lexicon, found = build_lexicon(corpus.entities)
+    problems += found
+    parts: dict[str, SourceParts] = {}
+    for source in corpus.sources:
+        parts[source.id], found = source_parts(source)
+        problems += found
+    assembled, found = assemble(corpus.sources, anchors, parts, lexicon)
+    problems += found
+    conflicts, found = curated_conflicts(corpus.conflicts, assembled.by_key, set(parts))
+    problems += found
+
+    graph = KnowledgeGraph(
+        sources=tuple(p.source for p in sorted(parts.values(), key=lambda p: p.source.id)),
+        works=tuple(
+            sorted((w for p in parts.values() for w in p.works.values()), key=lambda w: w.id)
+        ),
+        speakers=tuple(
+            sorted((s for p in parts.values() for s in p.speakers.values()), key=lambda s: s.id)
+        ),
+        entities=_ordered(lexicon.entities),
+        claims=_ordered(assembled.claims),
+        attestations=_ordered(assembled.attestations),
+        conflicts=_ordered(conflicts),
+    )
+    return graph, problems
+
+
+def _ordered(items: Mapping[str, T]) -> tuple[T, ...]:
+    return tuple(items[k] for k in sorted(items))
+
+
+def build_graph(sources_dir: Path) -> KnowledgeGraph:
+    """The knowledge graph of `sources_dir`; raise `CorpusError` listing every problem."""
+    graph, problems = run(sources_dir)
+    if problems:
+        raise CorpusError(problems)
+    return graph

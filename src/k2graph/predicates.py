@@ -1,0 +1,115 @@
+"""The controlled predicate vocabulary: every claim's predicate is one of these.
+
+Each predicate says what it means, what its opposite is (for antonym conflicts), where it sits on
+the effect-degree scale (reverses > halts > slows > no effect > worsens) and whether its object is
+an entity or a quantity. Later stages (conflict rules, RDF) read these definitions; nothing else
+hard-codes predicate names.
+"""
+
+from __future__ import annotations
+
+from enum import StrEnum
+
+from pydantic import BaseModel, ConfigDict
+
+
+class ObjectKind(StrEnum):
+    """What a predicate's object is."""
+
+    ENTITY = "entity"
+    QUANTITY = "quantity"
+
+
+class Predicate(BaseModel):
+    """One predicate of the vocabulary."""
+
+    model_config = ConfigDict(frozen=True, extra="forbid")
+
+    name: str
+    definition: str
+    object_kind: ObjectKind = ObjectKind.ENTITY
+    opposite: str | None = None
+    # Position on the effect-degree scale for a subject acting on a condition; None = off-scale.
+    degree: int | None = None
+    # A single-valued predicate admits one object per subject: two different objects conflict.
+    single_valued: bool = False
+
+
+def _p(name: str, definition: str, **extra: object) -> Predicate:
+    return Predicate.model_validate({"name": name, "definition": definition, **extra})
+
+
+_QUANTITY = ObjectKind.QUANTITY
+
+PREDICATES: dict[str, Predicate] = {
+    p.name: p
+    for p in (
+        # Effect on a process or condition, ordered by degree.
+        _p(
+            "reverses", "undoes an existing state or process (e.g. removes calcification)", degree=4
+        ),
+        _p("halts", "stops the progression of a process", degree=3),
+        _p("slows", "reduces the rate of progression of a process", degree=2),
+        _p("no_effect_on", "has no measurable effect on the object", degree=1),
+        _p("worsens", "makes the condition or process worse", degree=0),
+        # Regulation.
+        _p("activates", "turns the object into its active form or state", opposite="inhibits"),
+        _p("inhibits", "reduces or blocks the object's activity", opposite="activates"),
+        _p("prevents", "stops the object from occurring or forming", opposite="causes"),
+        _p("causes", "brings the object about", opposite="prevents"),
+        _p("increases", "raises the amount, level or rate of the object", opposite="decreases"),
+        _p("decreases", "lowers the amount, level or rate of the object", opposite="increases"),
+        _p("improves", "makes the object (a function or measure) better", opposite="worsens"),
+        _p(
+            "reduces_risk_of",
+            "lowers the likelihood of the object (a disease or event)",
+            opposite="increases_risk_of",
+        ),
+        _p(
+            "increases_risk_of",
+            "raises the likelihood of the object",
+            opposite="reduces_risk_of",
+        ),
+        _p("supports", "helps maintain the object (a broad health claim)"),
+        _p("carboxylates", "gamma-carboxylates the object protein (vitamin K-dependent)"),
+        _p("cofactor_of", "is a required cofactor of the object enzyme"),
+        _p("required_for", "the object cannot happen without the subject"),
+        _p("binds", "binds the object physically"),
+        # Association.
+        _p("associated_with", "co-occurs with the object in observational data"),
+        _p("interacts_with", "changes, or is changed by, the object when taken together"),
+        _p("antagonizes", "counteracts the effect of the object"),
+        _p("synergizes_with", "acts together with the object for a greater effect"),
+        # Pharmacology and sources.
+        _p("has_half_life", "elimination half-life of the subject", object_kind=_QUANTITY),
+        _p(
+            "recommended_dose",
+            "a dose the speaker recommends or reports as usual",
+            object_kind=_QUANTITY,
+        ),
+        _p("safe_at", "is safe at the stated amount", object_kind=_QUANTITY),
+        _p("has_level", "a measured level or concentration of the subject", object_kind=_QUANTITY),
+        _p("found_in", "occurs in the object (a food or tissue)"),
+        _p("produced_by", "is made by the object (an organism, cell type or process)"),
+        _p("absorbed_via", "is absorbed through the object (route or site)", single_valued=True),
+        _p("transported_via", "is carried through the object (route)", single_valued=True),
+        _p("eliminated_via", "leaves the body through the object"),
+        _p("metabolized_in", "is metabolized in the object (organ)"),
+        _p("converted_to", "is turned into the object in the body"),
+        _p(
+            "is_active_form_of", "is the biologically active form of the object", single_valued=True
+        ),
+        _p("is_a", "is an instance or subclass of the object"),
+        _p("has_side_effect", "can cause the object as an adverse effect"),
+        _p("safe_for", "is safe for the object (a population)", opposite="contraindicated_with"),
+        _p(
+            "contraindicated_with",
+            "must not be used with, or by, the object",
+            opposite="safe_for",
+        ),
+        _p("caution_with", "should be used with care with, or by, the object"),
+        _p("more_effective_than", "has a larger effect than the object"),
+        _p("longer_half_life_than", "stays in the body longer than the object"),
+        _p("better_absorbed_than", "has higher bioavailability than the object"),
+    )
+}

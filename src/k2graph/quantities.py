@@ -1,0 +1,103 @@
+"""Structured quantities, normalized with pint so that 180 µg, 180 mcg and 0.18 mg are equal.
+
+Masses are expressed in micrograms (μg); every other unit keeps its dimension and is written in
+pint's short form (`ng/ml`, `nM`), and times by name (`hour`, `day`). International units are
+a dimension of their own, never converted to mass. A rate's `per` must be a unit of time.
+"""
+
+from __future__ import annotations
+
+from functools import cache
+
+import pint
+
+from k2graph.model import Quantity
+from k2graph.records import QuantityRecord
+
+MICROGRAM = "μg"
+_SPELLINGS = {"mcg": "microgram", "µg": "microgram", "μg": "microgram", "ug": "microgram"}
+_DIGITS = 9
+
+
+class QuantityError(ValueError):
+    """A quantity record that cannot be normalized; the message says which part and why."""
+
+
+@cache
+def _registry() -> pint.UnitRegistry[float]:
+    # Built once, lazily: creating a registry costs a noticeable fraction of a second.
+    registry: pint.UnitRegistry[float] = pint.UnitRegistry()
+    registry.define("international_unit = [international_unit] = IU")
+    return registry
+
+
+def _unit(text: str) -> pint.Unit:
+    spelled = _SPELLINGS.get(text.strip(), text.strip())
+    if spelled in ("percent", "%"):
+        spelled = "percent"
+    try:
+        unit = _registry().Unit(spelled)
+    except (pint.errors.UndefinedUnitError, ValueError, TypeError, AttributeError):
+        raise QuantityError(f"unknown unit '{text}'") from None
+    return unit
+
+
+def _round(value: float) -> float:
+    return float(round(value, _DIGITS))
+
+
+def _label(unit: pint.Unit) -> str:
+    """Times by their full name (`hour`, `year`), other units in short form with Greek mu."""
+    if unit.dimensionality == _registry().Unit("day").dimensionality:
+        return str(unit)
+    return f"{unit:~P}".replace("\u00b5", "\u03bc")
+
+
+def normalize(record: QuantityRecord) -> Quantity:
+    """A canonical `Quantity` for a curated quantity; raise `QuantityError` if it is malformed."""
+    if (record.value is None) == (record.low is None and record.high is None):
+        raise QuantityError("give either `value`, or `low` and `high`")
+    if record.value is None and (record.low is None or record.high is None):
+        raise QuantityError("a range needs both `low` and `high`")
+    if record.low is not None and record.high is not None and record.low > record.high:
+        raise QuantityError(f"`low` {record.low} is greater than `high` {record.high}")
+    unit = _unit(record.unit)
+    registry = _registry()
+    is_mass = unit.dimensionality == registry.Unit("gram").dimensionality
+    target = registry.Unit("microgram") if is_mass else unit
+    label = MICROGRAM if is_mass else _label(unit)
+
+    def convert(number: float | int | None) -> float | None:
+        if number is None:
+            return None
+        return _round(registry.Quantity(number, unit).to(target).magnitude)
+
+    per = None
+    if record.per is not None:
+        per_unit = _unit(record.per)
+        if per_unit.dimensionality != registry.Unit("day").dimensionality:
+            raise QuantityError(f"`per` must be a unit of time, not '{record.per}'")
+        per = _label(per_unit)
+    return Quantity(
+        value=convert(record.value),
+        low=convert(record.low),
+        high=convert(record.high),
+        unit=label,
+        approximate=record.approximate,
+        per=per,
+    )
+
+
+def describe(quantity: Quantity) -> str:
+    """Human text: `~72 hour`, `90-360 μg/day`."""
+
+    def number(x: float | None) -> str:
+        return "?" if x is None else f"{x:g}"
+
+    amount = (
+        number(quantity.value)
+        if quantity.value is not None
+        else f"{number(quantity.low)}-{number(quantity.high)}"
+    )
+    rate = f"/{quantity.per}" if quantity.per else ""
+    return f"{'~' if quantity.approximate else ''}{amount} {quantity.unit}{rate}"

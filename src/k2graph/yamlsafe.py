@@ -1,0 +1,192 @@
+"""Strict YAML reading for curated records: safe, pure Python, and with a line for every value.
+
+The curated files are code, so the reader refuses what makes YAML surprising: anchors and aliases
+(an alias bomb fails at the first anchor), duplicate keys, explicit tags, deep nesting, and the
+YAML 1.1 plain scalars that silently change type (`no` → false, `012` → 10, `12:30:00` → 45000).
+Scalars are resolved by a small YAML 1.2-like rule instead of PyYAML's 1.1 resolver. It uses
+PyYAML's pure-Python composer, because the C loader crashes on very deep nesting.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+from typing import Any
+
+import yaml
+from yaml.events import AliasEvent, CollectionStartEvent, ScalarEvent
+from yaml.nodes import MappingNode, Node, ScalarNode, SequenceNode
+
+MAX_DEPTH = 32
+
+Path_ = tuple[str | int, ...]
+
+_STR_TAG = "tag:yaml.org,2002:str"
+_SEQ_TAG = "tag:yaml.org,2002:seq"
+_MAP_TAG = "tag:yaml.org,2002:map"
+
+_NULLS = {"", "~", "null", "Null", "NULL"}
+_BOOLS = {"true": True, "True": True, "TRUE": True, "false": False, "False": False, "FALSE": False}
+_YAML11_BOOLS = {"yes", "no", "on", "off", "y", "n"}
+_INT = re.compile(r"[-+]?(0|[1-9][0-9]*)")
+_FLOAT = re.compile(r"[-+]?([0-9]+\.[0-9]*|\.[0-9]+)([eE][-+]?[0-9]+)?|[-+]?[0-9]+[eE][-+]?[0-9]+")
+_SURPRISES = (
+    (re.compile(r"[-+]?0[0-9_]+"), "a number with a leading zero (YAML 1.1 reads it as octal)"),
+    (re.compile(r"[-+]?0[xXoObB][0-9a-fA-F_]+"), "a hexadecimal, octal or binary literal"),
+    (re.compile(r"[-+]?[0-9][0-9_]*(:[0-5]?[0-9])+(\.[0-9_]*)?"), "a sexagesimal number"),
+    (re.compile(r"[-+]?[0-9][0-9_]*_[0-9_]*(\.[0-9_]*)?"), "a number with underscores"),
+    (re.compile(r"[-+]?\.(inf|Inf|INF)|\.(nan|NaN|NAN)"), "an infinite or not-a-number value"),
+)
+
+
+class YamlProblem(Exception):
+    """The text is not acceptable YAML; `line` is 1-based where known."""
+
+    def __init__(self, message: str, line: int | None, fix: str | None = None) -> None:
+        super().__init__(message)
+        self.message = message
+        self.line = line
+        self.fix = fix
+
+
+@dataclass(frozen=True)
+class YamlDocument:
+    """Plain data (dicts, lists, str, int, float, bool, None) and the line of every value."""
+
+    data: Any
+    lines: dict[Path_, int] = field(default_factory=dict)
+
+    def line_of(self, path: Path_) -> int | None:
+        """The line of the value at `path`, or of its nearest ancestor that exists."""
+        for cut in range(len(path), -1, -1):
+            line = self.lines.get(path[:cut])
+            if line is not None:
+                return line
+        return None
+
+
+class _StrictLoader(yaml.SafeLoader):
+    """PyYAML's pure-Python composer with anchors, tags and depth checked at each node."""
+
+    # No implicit resolution: every plain scalar composes as a string; `_scalar` types it.
+    yaml_implicit_resolvers: dict[Any, Any] = {}  # noqa: RUF012 - PyYAML's class-level registry
+
+    def __init__(self, text: str) -> None:
+        super().__init__(text)
+        self._depth = 0
+
+    def compose_node(self, parent: Node | None, index: int) -> Node | None:
+        event = self.peek_event()  # type: ignore[no-untyped-call]
+        line = event.start_mark.line + 1 if event.start_mark else None
+        if isinstance(event, AliasEvent):
+            raise YamlProblem(
+                f"alias '*{event.anchor}' is not allowed",
+                line,
+                "write the value out in full; anchors and aliases are refused",
+            )
+        if isinstance(event, ScalarEvent | CollectionStartEvent) and event.anchor:
+            raise YamlProblem(
+                f"anchor '&{event.anchor}' is not allowed",
+                line,
+                "remove the anchor and write each value out in full",
+            )
+        self._depth += 1
+        try:
+            if self._depth > MAX_DEPTH:
+                raise YamlProblem(
+                    f"nesting deeper than {MAX_DEPTH} levels",
+                    line,
+                    "flatten the structure; records need only a few levels",
+                )
+            return super().compose_node(parent, index)
+        finally:
+            self._depth -= 1
+
+
+def parse_yaml(text: str) -> YamlDocument:
+    """Parse one YAML document strictly; raise `YamlProblem` on anything refused."""
+    loader = _StrictLoader(text)
+    try:
+        root = loader.get_single_node()
+    except yaml.MarkedYAMLError as err:
+        mark = err.problem_mark or err.context_mark
+        line = mark.line + 1 if mark else None
+        what = " ".join(str(part) for part in (err.context, err.problem) if part)
+        raise YamlProblem(
+            f"YAML syntax error: {what}", line, "correct the YAML at that line"
+        ) from None
+    except yaml.YAMLError as err:
+        raise YamlProblem(f"YAML error: {err}", None, "correct the YAML") from None
+    finally:
+        loader.dispose()
+    lines: dict[Path_, int] = {}
+    data = None if root is None else _convert(root, (), lines)
+    return YamlDocument(data=data, lines=lines)
+
+
+def _convert(node: Node, path: Path_, lines: dict[Path_, int]) -> Any:
+    line = node.start_mark.line + 1
+    lines[path] = line
+    if isinstance(node, ScalarNode):
+        return _scalar(node, line)
+    if isinstance(node, SequenceNode):
+        _require_tag(node, _SEQ_TAG, line)
+        return [_convert(item, (*path, i), lines) for i, item in enumerate(node.value)]
+    if isinstance(node, MappingNode):
+        _require_tag(node, _MAP_TAG, line)
+        result: dict[str, Any] = {}
+        seen: dict[str, int] = {}
+        for key_node, value_node in node.value:
+            key_line = key_node.start_mark.line + 1
+            key = _convert(key_node, (*path, "<key>"), {})
+            if not isinstance(key, str):
+                raise YamlProblem(f"mapping key {key!r} is not text", key_line, "use a text key")
+            if key == "<<":
+                raise YamlProblem(
+                    "merge key '<<' is not allowed", key_line, "write the fields out in full"
+                )
+            if key in seen:
+                raise YamlProblem(
+                    f"duplicate key '{key}' (first at line {seen[key]})",
+                    key_line,
+                    "keep one of the two",
+                )
+            seen[key] = key_line
+            result[key] = _convert(value_node, (*path, key), lines)
+            lines[(*path, key)] = key_line
+        return result
+    raise YamlProblem("unsupported YAML node", line)  # pragma: no cover - PyYAML has no others
+
+
+def _require_tag(node: Node, tag: str, line: int) -> None:
+    if node.tag != tag:
+        raise YamlProblem(f"explicit tag '{node.tag}' is not allowed", line, "remove the tag")
+
+
+def _scalar(node: ScalarNode, line: int) -> Any:
+    _require_tag(node, _STR_TAG, line)
+    value: str = node.value
+    if node.style is not None:  # quoted or block scalar: always text
+        return value
+    if value in _NULLS:
+        return None
+    if value in _BOOLS:
+        return _BOOLS[value]
+    if value.lower() in _YAML11_BOOLS:
+        raise YamlProblem(
+            f"unquoted '{value}' is read as a boolean by YAML 1.1 tools",
+            line,
+            f'write "{value}" in quotes for text, or true/false for a yes/no value',
+        )
+    if _INT.fullmatch(value):
+        return int(value)
+    if _FLOAT.fullmatch(value):
+        return float(value)
+    for pattern, what in _SURPRISES:
+        if pattern.fullmatch(value):
+            raise YamlProblem(
+                f"unquoted '{value}' is {what}, which YAML tools read differently",
+                line,
+                f'write "{value}" in quotes for text, or a plain decimal number',
+            )
+    return value
