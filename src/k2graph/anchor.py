@@ -145,12 +145,18 @@ def _not_found(text: str, doc: FoldedText, quote: str) -> AnchorFailure:
     block = matcher.find_longest_match(0, len(doc.folded), 0, len(needle))
     if block.size == 0:
         return AnchorFailure("quote not found in the document", "copy the words from the document")
-    begin = max(0, block.a - block.b)
+    # The longest common block fixes the rough place; an insertion or deletion before it shifts
+    # the start, so try nearby starts and keep the one that agrees with the quote longest.
+    rough = block.a - block.b
+    starts = range(max(0, rough - 8), min(len(doc.folded), rough + 9))
+    begin = max(starts, key=lambda at: (_common_prefix(needle, doc.folded, at), -abs(at - rough)))
     window = doc.folded[begin : begin + len(needle)]
-    differs = next(
-        (i for i, (q, d) in enumerate(zip(needle, window, strict=False)) if q != d),
-        min(len(needle), len(window)),
-    )
+    differs = _common_prefix(needle, doc.folded, begin)
+    if differs == len(needle):
+        return AnchorFailure(
+            f"quote occurs only inside longer words (line {_line(text, doc.starts[begin])})",
+            "start and end the quote on whole words",
+        )
     shown = window if len(window) <= 80 else window[:77] + "…"
     where = _line(text, doc.starts[begin]) if begin < len(doc.starts) else _line(text, len(text))
     got = repr(window[differs]) if differs < len(window) else "the end of the document"
@@ -180,3 +186,14 @@ def anchor_sources(
             else:
                 anchors[(source.id, index)] = result
     return anchors, problems
+
+
+def _common_prefix(needle: str, haystack: str, at: int) -> int:
+    length = 0
+    while (
+        length < len(needle)
+        and at + length < len(haystack)
+        and needle[length] == haystack[at + length]
+    ):
+        length += 1
+    return length

@@ -40,6 +40,8 @@ class Assembled:
     claims: dict[str, Claim]
     attestations: dict[str, Attestation]
     by_key: dict[tuple[str, str], Attestation]  # (source id, record key) -> attestation
+    # Sources with a record that did not assemble: a key missing from `by_key` may exist there.
+    incomplete: frozenset[str]
 
 
 class _Collector:
@@ -65,6 +67,7 @@ def assemble(
     origin: dict[str, Located[ClaimRecord]] = {}
     by_key: dict[tuple[str, str], Attestation] = {}
     problems: list[Problem] = []
+    incomplete = {source.id for source in sources if not source.complete}
     for source in sources:
         for index, located in enumerate(source.records):
             report = _Collector(located)
@@ -73,6 +76,7 @@ def assemble(
             anchor = anchors.get((source.id, index))
             problems.extend(report.problems)
             if claim is None or said is None or anchor is None:
+                incomplete.add(source.id)
                 continue
             attestation = _attestation(claim, source.id, said, anchor, located.value.key)
             if attestation.id in attestations:
@@ -100,7 +104,7 @@ def assemble(
             origin[attestation.id] = located
             if key is not None:
                 by_key[(source.id, key)] = attestation
-    return Assembled(claims, attestations, by_key), problems
+    return Assembled(claims, attestations, by_key, frozenset(incomplete)), problems
 
 
 def _entity(name: str, field: str, lexicon: Lexicon, report: _Collector) -> str | None:

@@ -23,14 +23,21 @@ def curated_conflicts(
     records: Sequence[Located[ConflictRecord]],
     by_key: Mapping[tuple[str, str], Attestation],
     source_ids: set[str],
+    unchecked: frozenset[str] = frozenset(),
 ) -> tuple[dict[str, Conflict], list[Problem]]:
-    """Conflicts by identifier; a problem for every unresolved side or repeated conflict."""
+    """Conflicts by identifier; a problem for every unresolved side or repeated conflict.
+
+    A side in an `unchecked` source (one whose own files or records have problems, already
+    reported) that does not resolve is skipped silently: its key may be in a broken record.
+    """
     conflicts: dict[str, Conflict] = {}
     origin: dict[str, str] = {}
     problems: list[Problem] = []
     for located in records:
         record = located.value
-        sides = [_side(located, field, by_key, source_ids, problems) for field in ("a", "b")]
+        sides = [
+            _side(located, field, by_key, source_ids, unchecked, problems) for field in ("a", "b")
+        ]
         a, b = sides
         if a is None or b is None:
             continue
@@ -75,6 +82,7 @@ def _side(
     field: str,
     by_key: Mapping[tuple[str, str], Attestation],
     source_ids: set[str],
+    unchecked: frozenset[str],
     problems: list[Problem],
 ) -> Attestation | None:
     ref: str = getattr(located.value, field)
@@ -88,6 +96,8 @@ def _side(
             )
         )
         return None
+    if source_id in unchecked:
+        return by_key.get((source_id, key))
     if source_id not in source_ids:
         close = difflib.get_close_matches(source_id, sorted(source_ids), n=1)
         hint = f"did you mean '{close[0]}'? " if close else ""

@@ -40,6 +40,8 @@ class LoadedSource:
     text: str
     meta: Located[SourceFile]
     records: tuple[Located[ClaimRecord], ...]
+    # False when some record of claims.yaml could not be read: its key may exist unseen.
+    complete: bool
 
 
 @dataclass(frozen=True)
@@ -49,6 +51,8 @@ class Corpus:
     sources: tuple[LoadedSource, ...]
     entities: tuple[Located[EntityRecord], ...]
     conflicts: tuple[Located[ConflictRecord], ...]
+    # Source folders that exist but could not be loaded.
+    unreadable: frozenset[str]
 
 
 def load_corpus(root: Path) -> tuple[Corpus, list[Problem]]:
@@ -68,19 +72,23 @@ def load_corpus(root: Path) -> tuple[Corpus, list[Problem]]:
             )
         )
     sources = []
+    unreadable = set()
     for folder in folders:
         source = _load_source(folder, problems)
-        if source is not None:
+        if source is None:
+            unreadable.add(folder.name)
+        else:
             sources.append(source)
     entities = _load_list(root / ENTITIES, "entities", EntityRecord, "entity", problems)
     conflicts = _load_list(
         root / CONFLICTS, "conflicts", ConflictRecord, "conflict", problems, required=False
     )
-    return Corpus(tuple(sources), tuple(entities), tuple(conflicts)), problems
+    corpus = Corpus(tuple(sources), tuple(entities), tuple(conflicts), frozenset(unreadable))
+    return corpus, problems
 
 
 def _empty() -> Corpus:
-    return Corpus((), (), ())
+    return Corpus((), (), (), frozenset())
 
 
 def _load_source(folder: Path, problems: list[Problem]) -> LoadedSource | None:
@@ -102,10 +110,11 @@ def _load_source(folder: Path, problems: list[Problem]) -> LoadedSource | None:
         return None
     meta = _load_one(folder / SOURCE_META, SourceFile, problems)
     text = _read_document(folder / DOCUMENT, meta, problems)
+    before = len(problems)
     records = _load_list(folder / CLAIMS, "records", ClaimRecord, "record", problems)
     if meta is None or text is None:
         return None
-    return LoadedSource(folder.name, text, meta, tuple(records))
+    return LoadedSource(folder.name, text, meta, tuple(records), len(problems) == before)
 
 
 def _read_document(

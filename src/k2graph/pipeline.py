@@ -36,7 +36,8 @@ def run(sources_dir: Path) -> tuple[KnowledgeGraph, list[Problem]]:
         problems += found
     assembled, found = assemble(corpus.sources, anchors, parts, lexicon)
     problems += found
-    conflicts, found = curated_conflicts(corpus.conflicts, assembled.by_key, set(parts))
+    unchecked = corpus.unreadable | assembled.incomplete
+    conflicts, found = curated_conflicts(corpus.conflicts, assembled.by_key, set(parts), unchecked)
     problems += found
 
     graph = KnowledgeGraph(

@@ -46,9 +46,9 @@ def build(sources_dir: Path, out_dir: Path, progress: Progress = _quiet) -> Buil
 
 
 def check(sources_dir: Path, out_dir: Path | None) -> tuple[KnowledgeGraph, list[Problem]]:
-    """Every problem in the sources and, if `out_dir` is given, every stale export."""
+    """Every problem in the sources and, if `out_dir` exists, every stale or missing export."""
     graph, problems = run(sources_dir)
-    if problems or out_dir is None:
+    if problems or out_dir is None or not out_dir.is_dir():
         return graph, problems
     for name, text in render_all(graph).items():
         path = out_dir / name

@@ -85,12 +85,12 @@ def write_exports(folder: Path, files: Mapping[str, str], *, timeout: float = 60
                 if final.is_file() and final.read_bytes() == data:
                     continue
                 fd, temp = tempfile.mkstemp(dir=folder, prefix=f".{name}.", suffix=".tmp")
+                staged.append((temp, final))  # before writing, so a failure still cleans up
                 with os.fdopen(fd, "wb") as handle:
                     handle.write(data)
                     handle.flush()
                     os.fsync(handle.fileno())
                 os.chmod(temp, _file_mode())
-                staged.append((temp, final))
             # Rename only once every file is staged: a failure above leaves the old set whole.
             for temp, final in staged:
                 os.replace(temp, final)

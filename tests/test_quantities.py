@@ -1,0 +1,48 @@
+"""Quantities are normalized with pint: equal amounts give equal quantities."""
+
+from __future__ import annotations
+
+import pytest
+
+from k2graph.quantities import QuantityError, describe, normalize
+from k2graph.records import QuantityRecord
+
+
+def q(**fields: object) -> QuantityRecord:
+    return QuantityRecord.model_validate(fields)
+
+
+def test_micrograms_spelled_any_way_are_equal() -> None:
+    amounts = [
+        normalize(q(value=180, unit=unit, per="day")) for unit in ("µg", "μg", "mcg", "microgram")
+    ]
+    amounts.append(normalize(q(value=0.18, unit="mg", per="day")))
+    assert len(set(amounts)) == 1
+    assert describe(amounts[0]) == "180 μg/day"
+
+
+def test_ranges_and_approximate_values() -> None:
+    half_life = normalize(q(low=1, high=2, unit="hours", approximate=True))
+    assert (half_life.low, half_life.high, half_life.unit) == (1.0, 2.0, "hour")
+    assert describe(half_life) == "~1-2 hour"
+    assert normalize(q(low=1.5, high=45, unit="mg", per="day")).high == 45000.0
+
+
+def test_international_units_stay_a_dimension_of_their_own() -> None:
+    assert normalize(q(value=3800, unit="IU", per="day")).unit == "IU"
+
+
+@pytest.mark.parametrize(
+    ("fields", "words"),
+    [
+        ({"unit": "mg"}, "either `value`"),
+        ({"value": 1, "low": 1, "high": 2, "unit": "mg"}, "either `value`"),
+        ({"low": 1, "unit": "mg"}, "both `low` and `high`"),
+        ({"low": 3, "high": 2, "unit": "mg"}, "greater than"),
+        ({"value": 1, "unit": "blorps"}, "unknown unit"),
+        ({"value": 1, "unit": "mg", "per": "gram"}, "unit of time"),
+    ],
+)
+def test_malformed_quantities_say_why(fields: dict[str, object], words: str) -> None:
+    with pytest.raises(QuantityError, match=words):
+        normalize(q(**fields))

@@ -1,0 +1,27 @@
+"""The README's two set-up commands are the ones CI runs."""
+
+from __future__ import annotations
+
+import re
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parent.parent
+
+
+def setup_commands() -> list[str]:
+    readme = (ROOT / "README.md").read_text(encoding="utf-8")
+    section = readme.split("## Set up", 1)[1].split("\n## ", 1)[0]
+    return re.findall(r"```sh\n(.+?)\n```", section)
+
+
+def test_readme_has_exactly_two_set_up_commands() -> None:
+    commands = setup_commands()
+    assert len(commands) == 2
+    assert "k2graph build" in commands[0]
+    assert "pytest" in commands[1]
+
+
+def test_ci_runs_both_readme_commands_verbatim() -> None:
+    ci = (ROOT / ".ci" / "run").read_text(encoding="utf-8").splitlines()
+    for command in setup_commands():
+        assert command in ci

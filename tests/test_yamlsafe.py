@@ -1,0 +1,79 @@
+"""The strict YAML reader refuses what makes YAML surprising, with a line and a fix."""
+
+from __future__ import annotations
+
+import pytest
+
+from k2graph.yamlsafe import MAX_DEPTH, YamlProblem, parse_yaml
+
+
+def test_plain_values_resolve_by_the_strict_rule() -> None:
+    doc = parse_yaml('a: "no"\nb: 2012-05-22\nc: 1.5\nd: [1, true, ~, text]\ne: -3\n')
+    assert doc.data == {
+        "a": "no",
+        "b": "2012-05-22",
+        "c": 1.5,
+        "d": [1, True, None, "text"],
+        "e": -3,
+    }
+
+
+def test_every_value_has_its_line() -> None:
+    doc = parse_yaml("top:\n  - name: x\n    deep:\n      key: 1\n")
+    assert doc.line_of(("top", 0, "name")) == 2
+    assert doc.line_of(("top", 0, "deep", "key")) == 4
+    assert doc.line_of(("top", 0, "missing")) == 2  # nearest existing ancestor
+
+
+@pytest.mark.parametrize(
+    ("text", "line", "words"),
+    [
+        ("a: 1\nb: no\n", 2, "unquoted 'no' is read as a boolean"),
+        ("a: Yes\n", 1, "unquoted 'Yes'"),
+        ("a: 012\n", 1, "leading zero"),
+        ("a: 12:30:00\n", 1, "sexagesimal"),
+        ("a: 0x1F\n", 1, "hexadecimal"),
+        ("a: 1_000\n", 1, "underscores"),
+        ("a: .inf\n", 1, "infinite"),
+        ("a: &anchor 1\nb: 2\n", 1, "anchor '&anchor' is not allowed"),
+        ("a: 1\nb: 2\na: 3\n", 3, "duplicate key 'a' (first at line 1)"),
+        ("a: !!python/object:os.system x\n", 1, "explicit tag"),
+        ("a: !!set {x}\n", 1, "explicit tag"),
+        ("a: [1, 2\n", 2, "YAML syntax error"),
+        ("a: b: c\n", 1, "YAML syntax error"),
+        ("base: {x: 1}\nother:\n  <<: {y: 2}\n", 3, "merge key"),
+        ("1: x\n", 1, "not text"),
+    ],
+)
+def test_refused_input_names_line_and_reason(text: str, line: int, words: str) -> None:
+    with pytest.raises(YamlProblem) as caught:
+        parse_yaml(text)
+    assert caught.value.line == line
+    assert words in caught.value.message
+    assert caught.value.fix
+
+
+def test_alias_bomb_fails_at_the_first_anchor() -> None:
+    bomb = 'a: &a ["x","x","x","x","x","x","x","x","x"]\n' + "".join(
+        f"{chr(98 + i)}: &{chr(98 + i)} [*{chr(97 + i)},*{chr(97 + i)},*{chr(97 + i)}]\n"
+        for i in range(8)
+    )
+    with pytest.raises(YamlProblem, match="anchor '&a' is not allowed"):
+        parse_yaml(bomb)
+
+
+def test_alias_without_anchor_is_refused() -> None:
+    with pytest.raises(YamlProblem, match="alias"):
+        parse_yaml("a: *nowhere\n")
+
+
+@pytest.mark.parametrize("opener", ["[", "{a: "])
+def test_very_deep_nesting_fails_fast_without_recursion_error(opener: str) -> None:
+    with pytest.raises(YamlProblem, match=f"deeper than {MAX_DEPTH}"):
+        parse_yaml("a: " + opener * 100_000)
+
+
+def test_nesting_up_to_the_limit_is_fine() -> None:
+    depth = MAX_DEPTH - 2
+    doc = parse_yaml("a: " + "[" * depth + "]" * depth)
+    assert doc.data is not None
