@@ -25,3 +25,13 @@ def test_ci_runs_both_readme_commands_verbatim() -> None:
     ci = (ROOT / ".ci" / "run").read_text(encoding="utf-8").splitlines()
     for command in setup_commands():
         assert command in ci
+
+
+def test_readme_shows_the_real_summary_of_the_corpus() -> None:
+    from k2graph.pipeline import build_graph
+    from k2graph.workflow import summary
+
+    readme = (ROOT / "README.md").read_text(encoding="utf-8")
+    line = summary(build_graph(ROOT / "sources"))
+    assert f"$ .venv/bin/k2graph build\n{line}\n" in readme
+    assert f"$ .venv/bin/k2graph check\nok: {line}\n" in readme

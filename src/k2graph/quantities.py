@@ -56,9 +56,7 @@ def _label(unit: pint.Unit) -> str:
 def normalize(record: QuantityRecord) -> Quantity:
     """A canonical `Quantity` for a curated quantity; raise `QuantityError` if it is malformed."""
     if (record.value is None) == (record.low is None and record.high is None):
-        raise QuantityError("give either `value`, or `low` and `high`")
-    if record.value is None and (record.low is None or record.high is None):
-        raise QuantityError("a range needs both `low` and `high`")
+        raise QuantityError("give either `value`, or a range: `low` and/or `high`")
     if record.low is not None and record.high is not None and record.low > record.high:
         raise QuantityError(f"`low` {record.low} is greater than `high` {record.high}")
     unit = _unit(record.unit)
@@ -94,10 +92,13 @@ def describe(quantity: Quantity) -> str:
     def number(x: float | None) -> str:
         return "?" if x is None else f"{x:g}"
 
-    amount = (
-        number(quantity.value)
-        if quantity.value is not None
-        else f"{number(quantity.low)}-{number(quantity.high)}"
-    )
+    if quantity.value is not None:
+        amount = number(quantity.value)
+    elif quantity.low is None:
+        amount = f"up to {number(quantity.high)}"
+    elif quantity.high is None:
+        amount = f"at least {number(quantity.low)}"
+    else:
+        amount = f"{number(quantity.low)}-{number(quantity.high)}"
     rate = f"/{quantity.per}" if quantity.per else ""
     return f"{'~' if quantity.approximate else ''}{amount} {quantity.unit}{rate}"
