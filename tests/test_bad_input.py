@@ -7,6 +7,7 @@ the build wrote nothing.
 
 from __future__ import annotations
 
+import hashlib
 from pathlib import Path
 
 import pytest
@@ -154,6 +155,30 @@ CASES = {
         {"claims": claims_with("{value: 72, unit: hours,", "{value: 72, unit: blorps,")},
         ["field 'claim.quantity': unknown unit 'blorps'"],
     ),
+    "object where a quantity belongs": (
+        {
+            "claims": claims_with(
+                "quantity: {value: 72, unit: hours, approximate: true}", "object: MGP"
+            )
+        },
+        ["record 2: field 'claim': predicate 'has_half_life' takes a `quantity`, not an `object`"],
+    ),
+    "cited work missing": (
+        {"claims": claims_with("basis_work: a-trial", "basis_work: b-trial")},
+        [
+            "field 'attestation.basis_work': basis cited_work needs a `basis_work` from "
+            "source.yaml, got 'b-trial'",
+            "use one of: a-trial",
+        ],
+    ),
+    "reused record key": (
+        {"claims": claims_with("  - key: half-life", "  - key: activates")},
+        ["record 2: field 'key': key 'activates' is used by another record in this file"],
+    ),
+    "conflict with itself": (
+        {"conflicts": "conflicts:\n  - {kind: degree, a: tiny/dose, b: tiny/dose, rationale: x}\n"},
+        ["conflict 1: field 'b': both sides name the same attestation"],
+    ),
     "entity name clash": (
         {"entities": ENTITIES + "  - name: MGP protein\n    type: protein\n    synonyms: [mgp]\n"},
         ["entities.yaml", "name 'mgp' already belongs to entity 'matrix Gla protein'"],
@@ -174,6 +199,19 @@ def test_document_changed_since_its_recorded_sha256(tmp_path: Path) -> None:
     stderr = assert_refused(sources, tmp_path, "tiny/source.yaml:3:", "field 'sha256'")
     assert "document.txt changed since its recorded SHA-256" in stderr
     assert "set sha256 to " in stderr
+
+
+def test_speaker_naming_an_unknown_work(tmp_path: Path) -> None:
+    source = SOURCE.replace("description: the last line", "description: x\n    work: z-trial")
+    sources = make_corpus(tmp_path)
+    folder = sources / "tiny"
+    sha = hashlib.sha256((folder / "document.txt").read_bytes()).hexdigest()
+    (folder / "source.yaml").write_text(source.format(sha=sha), encoding="utf-8")
+    assert_refused(
+        sources,
+        tmp_path,
+        "field 'speakers.1.work': speaker 'reader' names work 'z-trial', which is not in `works`",
+    )
 
 
 def test_empty_sources_folder(tmp_path: Path) -> None:

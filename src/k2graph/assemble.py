@@ -24,7 +24,7 @@ from k2graph.model import (
     TextQuoteSelector,
 )
 from k2graph.normalize import Lexicon
-from k2graph.predicates import PREDICATES, ObjectKind
+from k2graph.predicates import PREDICATES, ObjectKind, Predicate
 from k2graph.problems import Problem
 from k2graph.provenance import SourceParts
 from k2graph.quantities import QuantityError, describe, normalize
@@ -143,19 +143,7 @@ def _claim(part: ClaimPart, lexicon: Lexicon, report: _Collector) -> Claim | Non
     obj = _entity(part.object, "claim.object", lexicon, report) if part.object else None
     quantity = _quantity(part.quantity, "claim.quantity", report) if part.quantity else None
     if predicate is not None:
-        wants_quantity = predicate.object_kind is ObjectKind.QUANTITY
-        if wants_quantity and (part.quantity is None or part.object is not None):
-            report.add(
-                f"predicate '{predicate.name}' takes a `quantity`, not an `object`",
-                "claim",
-                "give `quantity:` with value or low/high and unit, and no `object`",
-            )
-        if not wants_quantity and (part.object is None or part.quantity is not None):
-            report.add(
-                f"predicate '{predicate.name}' takes an entity `object`, not a `quantity`",
-                "claim",
-                "give `object:` with an entity name, and no `quantity`",
-            )
+        _check_object_kind(predicate, part, report)
     qualifiers: dict[str, str | Quantity | None] = {}
     for name in _ENTITY_QUALIFIERS:
         value = getattr(part.qualifiers, name)
@@ -186,6 +174,23 @@ def _claim(part: ClaimPart, lexicon: Lexicon, report: _Collector) -> Claim | Non
         qualifiers=quals,
         text=claim_text(subject, predicate.name, obj, quantity, part.negated, quals, lexicon),
     )
+
+
+def _check_object_kind(predicate: Predicate, part: ClaimPart, report: _Collector) -> None:
+    """A quantity predicate takes a `quantity` only; every other one an entity `object` only."""
+    if predicate.object_kind is ObjectKind.QUANTITY:
+        if part.quantity is None or part.object is not None:
+            report.add(
+                f"predicate '{predicate.name}' takes a `quantity`, not an `object`",
+                "claim",
+                "give `quantity:` with value or low/high and unit, and no `object`",
+            )
+    elif part.object is None or part.quantity is not None:
+        report.add(
+            f"predicate '{predicate.name}' takes an entity `object`, not a `quantity`",
+            "claim",
+            "give `object:` with an entity name, and no `quantity`",
+        )
 
 
 def claim_text(

@@ -11,7 +11,7 @@ from dataclasses import dataclass
 
 from k2graph.identifiers import scoped_id
 from k2graph.load import LoadedSource
-from k2graph.model import CommercialInterest, Source, Speaker, Work
+from k2graph.model import Source, Speaker, Work
 from k2graph.problems import Problem
 from k2graph.records import SourceFile
 from k2graph.validation import Located
@@ -29,26 +29,12 @@ def source_parts(loaded: LoadedSource) -> tuple[SourceParts, list[Problem]]:
     meta = loaded.meta
     record = meta.value
     problems: list[Problem] = []
-    source = Source(
-        id=loaded.id,
-        title=record.title,
-        original_filename=record.original_filename,
-        sha256=record.sha256,
-        kind=record.kind,
-        publication_status=record.publication_status,
-        peer_reviewed=record.peer_reviewed,
-        commercial_interest=CommercialInterest(
-            status=record.commercial_interest.status, detail=record.commercial_interest.detail
-        ),
-        site=record.site,
-        publisher=record.publisher,
-        author=record.author,
-        url=record.url,
-        date=record.date,
-        date_note=record.date_note,
-        language=record.language,
-        cited_urls=tuple(record.cited_urls),
-        characters=len(loaded.text),
+    source = Source.model_validate(
+        {
+            **record.model_dump(exclude={"works", "speakers"}),
+            "id": loaded.id,
+            "characters": len(loaded.text),
+        }
     )
     works: dict[str, Work] = {}
     for index, work in enumerate(record.works):
@@ -60,9 +46,17 @@ def source_parts(loaded: LoadedSource) -> tuple[SourceParts, list[Problem]]:
             source_id=loaded.id,
             **work.model_dump(exclude={"id"}),
         )
+    speakers = _speakers(loaded.id, meta, works, problems)
+    return SourceParts(source, works, speakers), problems
+
+
+def _speakers(
+    source_id: str, meta: Located[SourceFile], works: dict[str, Work], problems: list[Problem]
+) -> dict[str, Speaker]:
+    """Speakers by local slug; each must name works and relays that exist in the source."""
     speakers: dict[str, Speaker] = {}
-    local_ids = {s.id for s in record.speakers}
-    for index, speaker in enumerate(record.speakers):
+    local_ids = {s.id for s in meta.value.speakers}
+    for index, speaker in enumerate(meta.value.speakers):
         if speaker.id in speakers:
             problems.append(_duplicate(meta, "speakers", index, speaker.id))
             continue
@@ -83,19 +77,19 @@ def source_parts(loaded: LoadedSource) -> tuple[SourceParts, list[Problem]]:
                 )
             )
         speakers[speaker.id] = Speaker(
-            id=scoped_id(loaded.id, speaker.id),
-            source_id=loaded.id,
+            id=scoped_id(source_id, speaker.id),
+            source_id=source_id,
             kind=speaker.kind,
             name=speaker.name,
             description=speaker.description,
-            work_id=scoped_id(loaded.id, speaker.work) if speaker.work in works else None,
+            work_id=scoped_id(source_id, speaker.work) if speaker.work in works else None,
             relayed_by_id=(
-                scoped_id(loaded.id, speaker.relayed_by)
+                scoped_id(source_id, speaker.relayed_by)
                 if speaker.relayed_by in local_ids
                 else None
             ),
         )
-    return SourceParts(source, works, speakers), problems
+    return speakers
 
 
 def _duplicate(meta: Located[SourceFile], section: str, index: int, slug: str) -> Problem:
