@@ -35,3 +35,13 @@ def test_readme_shows_the_real_summary_of_the_corpus() -> None:
     line = summary(build_graph(ROOT / "sources"))
     assert f"$ .venv/bin/k2graph build\n{line}\n" in readme
     assert f"$ .venv/bin/k2graph check\nok: {line}\n" in readme
+
+
+def test_worked_example_in_sources_readme_matches_the_export() -> None:
+    import json
+
+    guide = (ROOT / "sources" / "README.md").read_text(encoding="utf-8")
+    shown = json.loads(guide.split("```json\n", 1)[1].split("```", 1)[0])
+    graph = json.loads((ROOT / "exports" / "k2graph.json").read_text(encoding="utf-8"))
+    [actual] = [a for a in graph["attestations"] if a["id"] == shown["id"]]
+    assert {key: actual[key] for key in shown} == shown
