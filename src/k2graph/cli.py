@@ -49,7 +49,7 @@ def _progress() -> Iterator[workflow.Progress]:
     """Stage names on a spinner when standard error is a terminal; silence otherwise."""
     console = Console(stderr=True)
     if not console.is_terminal:
-        yield workflow._quiet
+        yield workflow.quiet
         return
     with console.status("k2graph") as status:
         yield lambda stage: status.update(f"k2graph: {stage}…")

@@ -26,11 +26,11 @@ class BuildReport:
     unchanged: tuple[Path, ...]
 
 
-def _quiet(_: str) -> None:
+def quiet(_: str) -> None:
     return None
 
 
-def build(sources_dir: Path, out_dir: Path, progress: Progress = _quiet) -> BuildReport:
+def build(sources_dir: Path, out_dir: Path, progress: Progress = quiet) -> BuildReport:
     """Build the graph from `sources_dir` and write every export into `out_dir` atomically.
 
     Raises `CorpusError` (nothing is written) when the sources have problems.
