@@ -36,11 +36,12 @@ class Located(Generic[T]):
     label: str
 
     def problem(self, message: str, field: str | None = None, fix: str | None = None) -> Problem:
-        sub: Path_ = tuple(field.split(".")) if field else ()
+        # "speakers.1.work" -> ("speakers", 1, "work"): list items are ints in YAML paths.
+        sub: Path_ = tuple(int(p) if p.isdigit() else p for p in field.split(".")) if field else ()
         return Problem(
             file=self.file,
             line=self.doc.line_of((*self.path, *sub)),
-            record=self.label,
+            record=self.label if self.path else None,  # a whole file is not a record
             field=field,
             message=message,
             fix=fix,
@@ -65,7 +66,7 @@ def validate(
                 line=doc.line_of((*path, *field_path)),
                 record=label,
                 field=key or None,
-                message=_message(model, field_path, detail),
+                message=_message(field_path, detail),
                 fix=_fix(model, field_path, detail),
             )
         return None, list(problems.values())
@@ -139,7 +140,7 @@ def _describe(value: Any) -> str:
     return repr(value)
 
 
-def _message(model: type[BaseModel], field_path: tuple[str | int, ...], d: ErrorDetails) -> str:
+def _message(field_path: tuple[str | int, ...], d: ErrorDetails) -> str:
     kind = d["type"]
     name = field_path[-1] if field_path else ""
     if kind == "extra_forbidden":
