@@ -40,6 +40,7 @@ class Assembled:
     claims: dict[str, Claim]
     attestations: dict[str, Attestation]
     by_key: dict[tuple[str, str], Attestation]  # (source id, record key) -> attestation
+    by_record: dict[tuple[str, int], Attestation]  # (source id, record index) -> attestation
     # Sources with a record that did not assemble: a key missing from `by_key` may exist there.
     incomplete: frozenset[str]
 
@@ -66,6 +67,7 @@ def assemble(
     attestations: dict[str, Attestation] = {}
     origin: dict[str, Located[ClaimRecord]] = {}
     by_key: dict[tuple[str, str], Attestation] = {}
+    by_record: dict[tuple[str, int], Attestation] = {}
     problems: list[Problem] = []
     incomplete = {source.id for source in sources if not source.complete}
     for source in sources:
@@ -102,9 +104,10 @@ def assemble(
             claims[claim.id] = claim
             attestations[attestation.id] = attestation
             origin[attestation.id] = located
+            by_record[(source.id, index)] = attestation
             if key is not None:
                 by_key[(source.id, key)] = attestation
-    return Assembled(claims, attestations, by_key, frozenset(incomplete)), problems
+    return Assembled(claims, attestations, by_key, by_record, frozenset(incomplete)), problems
 
 
 def _entity(name: str, field: str, lexicon: Lexicon, report: _Collector) -> str | None:

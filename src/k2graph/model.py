@@ -161,6 +161,8 @@ class Attestation(Frozen):
     modality: Modality
     basis: Basis
     basis_work_id: str | None = None
+    # With basis own_inference: the attestations (same source) the speaker reasons from.
+    inferred_from: tuple[str, ...] = ()
     note: str | None = None
 
 

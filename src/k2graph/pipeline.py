@@ -1,4 +1,5 @@
-"""The stage order, in one place: load → anchor → normalize → assemble → conflicts → graph.
+"""The stage order, in one place: load → anchor → normalize → assemble → link inferences →
+conflicts → graph.
 
 Each stage is a function from typed input to typed output plus the problems it found. Stages keep
 going past problems so that one run reports all of them; the graph is returned only when there
@@ -14,6 +15,7 @@ from typing import TypeVar
 from k2graph.anchor import anchor_sources
 from k2graph.assemble import assemble
 from k2graph.curated_conflicts import curated_conflicts
+from k2graph.inference import link_inferences
 from k2graph.load import load_corpus
 from k2graph.model import KnowledgeGraph
 from k2graph.normalize import build_lexicon
@@ -36,6 +38,8 @@ def run(sources_dir: Path) -> tuple[KnowledgeGraph, list[Problem]]:
         problems += found
     assembled, found = assemble(corpus.sources, anchors, parts, lexicon)
     problems += found
+    attestations, found = link_inferences(corpus.sources, assembled)
+    problems += found
     unchecked = corpus.unreadable | assembled.incomplete
     conflicts, found = curated_conflicts(corpus.conflicts, assembled.by_key, set(parts), unchecked)
     problems += found
@@ -50,7 +54,7 @@ def run(sources_dir: Path) -> tuple[KnowledgeGraph, list[Problem]]:
         ),
         entities=_ordered(lexicon.entities),
         claims=_ordered(assembled.claims),
-        attestations=_ordered(assembled.attestations),
+        attestations=_ordered(attestations),
         conflicts=_ordered(conflicts),
     )
     return graph, problems

@@ -1,8 +1,9 @@
 """Structured quantities, normalized with pint so that 180 µg, 180 mcg and 0.18 mg are equal.
 
-Masses are expressed in micrograms (μg); every other unit keeps its dimension and is written in
-pint's short form (`ng/ml`, `nM`), and times by name (`hour`, `day`). International units are
-a dimension of their own, never converted to mass. A rate's `per` must be a unit of time.
+Masses are expressed in micrograms (μg) and mass concentrations in ng/ml; every other unit
+keeps the curated unit, written in pint's short form (`nM`, `IU`), and times by name (`hour`).
+International units are a dimension of their own, never converted to mass. A rate's `per` must be
+a unit of time.
 """
 
 from __future__ import annotations
@@ -28,6 +29,9 @@ def _registry() -> pint.UnitRegistry[float]:
     # Built once, lazily: creating a registry costs a noticeable fraction of a second.
     registry: pint.UnitRegistry[float] = pint.UnitRegistry()
     registry.define("international_unit = [international_unit] = IU")
+    # A ratio ("7- to 8-fold"): dimensionless, but kept under its own name.
+    registry.define("fold = 1")
+    registry.define("ratio = 1")
     return registry
 
 
@@ -39,6 +43,20 @@ def _unit(text: str) -> pint.Unit:
         unit = _registry().Unit(spelled)
     except (pint.errors.UndefinedUnitError, ValueError, TypeError, AttributeError):
         raise QuantityError(f"unknown unit '{text}'") from None
+    return unit
+
+
+# Amounts and concentrations are stored in one unit per dimension, so equal amounts compare equal
+# (6 μg/L is 6 ng/ml). Other units (times, IU, nM, ratios, μg/kg) keep the unit the text uses;
+# per-weight doses are left alone because pint sees μg/kg as dimensionless, like a ratio.
+_CANONICAL = ("microgram", "nanogram / milliliter")
+
+
+def _canonical(unit: pint.Unit) -> pint.Unit:
+    for name in _CANONICAL:
+        candidate = _registry().Unit(name)
+        if candidate.dimensionality == unit.dimensionality:
+            return candidate
     return unit
 
 
@@ -61,9 +79,8 @@ def normalize(record: QuantityRecord) -> Quantity:
         raise QuantityError(f"`low` {record.low} is greater than `high` {record.high}")
     unit = _unit(record.unit)
     registry = _registry()
-    is_mass = unit.dimensionality == registry.Unit("gram").dimensionality
-    target = registry.Unit("microgram") if is_mass else unit
-    label = MICROGRAM if is_mass else _label(unit)
+    target = _canonical(unit)
+    label = _label(target)
 
     def convert(number: float | int | None) -> float | None:
         if number is None:

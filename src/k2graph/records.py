@@ -128,6 +128,7 @@ class AttestationPart(Record):
     modality: Modality
     basis: Basis
     basis_work: Slug | None = None
+    inferred_from: list[Slug] = Field(default_factory=list)
     note: Text | None = None
 
 

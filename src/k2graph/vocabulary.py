@@ -87,6 +87,7 @@ class EntityType(StrEnum):
     ORGANISM = "organism"
     POPULATION = "population"
     MEASUREMENT = "measurement"
+    PROPERTY = "property"
     DRUG = "drug"
     INTERVENTION = "intervention"
     OTHER = "other"
