@@ -34,14 +34,16 @@ def test_single_valued_and_degree_predicates_take_entities() -> None:
 def test_every_predicate_has_a_definition_and_a_snake_case_name() -> None:
     for name, predicate in PREDICATES.items():
         assert name == predicate.name
-        assert name.replace("_", "").isalpha() and name.islower()
+        assert name.replace("_", "").isalpha()
+        assert name.islower()
         assert len(predicate.definition.split()) >= 4, name
 
 
 def test_sources_readme_shows_the_vocabulary_as_it_is() -> None:
     readme = (SOURCES / "README.md").read_text(encoding="utf-8")
     start, end = "<!-- predicates:start -->\n", "<!-- predicates:end -->"
-    assert start in readme and end in readme, "sources/README.md lost its predicate table markers"
+    assert start in readme, "sources/README.md lost its predicate table's start marker"
+    assert end in readme, "sources/README.md lost its predicate table's end marker"
     shown = readme.split(start, 1)[1].split(end, 1)[0]
     assert shown == vocabulary_table(), (
         "sources/README.md's predicate table is stale: replace it with "
