@@ -20,7 +20,9 @@ from k2graph.load import SKIPPED, LoadedSource
 from k2graph.model import Coverage
 from k2graph.problems import Problem
 
-_BREAK = re.compile(r"(?<=[.!?\u2026])[\"'\u201d\u2019)\]]*\s+|\n")
+# A break is white space after sentence-ending punctuation (closing quotes and brackets stay with
+# the sentence: group 1), or a line break.
+_BREAK = re.compile(r"(?<=[.!?\u2026])([\"'\u201d\u2019)\]]*)\s+|\n")
 _ABBREVIATIONS = frozenset({"e.g.", "i.e.", "dr.", "vs.", "etc.", "mr.", "mrs.", "ms.", "approx."})
 _INITIAL = re.compile(r"(?:^|\s)[A-Z]\.$")
 _SHOWN = 70
@@ -39,9 +41,10 @@ def sentences(text: str) -> list[Sentence]:
     line_starts = [0] + [m.end() for m in re.finditer("\n", text)]
     begin = 0
     for match in _BREAK.finditer(text):
-        if match.group() != "\n" and _no_break_after(text[begin : match.start()]):
+        end = match.start() + len(match.group(1) or "")
+        if match.group() != "\n" and _no_break_after(text[begin:end]):
             continue
-        _add(text, begin, match.start(), line_starts, spans)
+        _add(text, begin, end, line_starts, spans)
         begin = match.end()
     _add(text, begin, len(text), line_starts, spans)
     return spans
@@ -49,7 +52,7 @@ def sentences(text: str) -> list[Sentence]:
 
 def _no_break_after(piece: str) -> bool:
     words = piece.split()
-    last = words[-1].lower() if words else ""
+    last = words[-1].lower().lstrip("([\"'\u201c\u2018") if words else ""
     return last in _ABBREVIATIONS or bool(_INITIAL.search(piece))
 
 

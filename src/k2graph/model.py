@@ -96,6 +96,8 @@ class Speaker(Frozen):
 class Xref(Frozen):
     curie: str
     verified: bool
+    # Where the identifier and its label were checked (a registry page or a file that copies it).
+    evidence: str | None = None
 
 
 class Entity(Frozen):

@@ -154,6 +154,7 @@ class ClaimsFile(Record):
 class XrefRecord(Record):
     curie: Annotated[StrictStr, Field(pattern=r"^[A-Za-z][A-Za-z0-9.]*:[A-Za-z0-9_.\-]+$")]
     verified: StrictBool
+    evidence: Text | None = None
 
 
 class EntityRecord(Record):
