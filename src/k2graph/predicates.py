@@ -144,5 +144,23 @@ PREDICATES: dict[str, Predicate] = {
         _p("more_effective_than", "has a larger effect than the object"),
         _p("longer_half_life_than", "stays in the body longer than the object"),
         _p("better_absorbed_than", "has higher bioavailability than the object"),
+        # added for knowguff-mk7-reverses-calcification
+        _p(
+            "has_count",
+            "how many distinct members the subject (a class of molecules, for instance) has",
+            object_kind=_QUANTITY,
+        ),
+        _p(
+            "moves_to",
+            "the subject (a substance) ends up in, or is moved into, the object (a tissue or site)",
+        ),
+        _p(
+            "same_mechanism_as",
+            "the subject (a process or condition) arises through the same mechanism as the object",
+        ),
+        _p(
+            "dose_limited_by",
+            "the dose of the subject a label may recommend is capped by the object (a regulator)",
+        ),
     )
 }
