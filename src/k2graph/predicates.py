@@ -76,7 +76,16 @@ PREDICATES: dict[str, Predicate] = {
         _p("required_for", "the object cannot happen without the subject"),
         _p("binds", "binds the object physically"),
         # Association.
-        _p("associated_with", "co-occurs with the object in observational data"),
+        _p(
+            "associated_with",
+            "goes with more of the object, or a higher risk of it, in observational data",
+            opposite="inversely_associated_with",
+        ),
+        _p(
+            "inversely_associated_with",
+            "goes with less of the object, or a lower risk of it, in observational data",
+            opposite="associated_with",
+        ),
         _p("interacts_with", "changes, or is changed by, the object when taken together"),
         _p("antagonizes", "counteracts the effect of the object"),
         _p("synergizes_with", "acts together with the object for a greater effect"),
@@ -144,6 +153,15 @@ PREDICATES: dict[str, Predicate] = {
         _p("more_effective_than", "has a larger effect than the object"),
         _p("longer_half_life_than", "stays in the body longer than the object"),
         _p("better_absorbed_than", "has higher bioavailability than the object"),
+        # added for drug-reference-vitamin-k2-7
+        _p(
+            "absorption_aided_by",
+            "the subject's absorption is helped by the object (e.g. bile salts, dietary fat)",
+        ),
+        _p(
+            "commonly_combined_with",
+            "is often taken together with the object (a usual combination, not advice)",
+        ),
         # added for knowguff-mk7-reverses-calcification
         _p(
             "has_count",
