@@ -162,6 +162,28 @@ PREDICATES: dict[str, Predicate] = {
             "commonly_combined_with",
             "is often taken together with the object (a usual combination, not advice)",
         ),
+        # added for knowguff-mk7-reverses-calcification
+        _p(
+            "has_count",
+            "how many distinct members the subject (a class of molecules, for instance) has",
+            object_kind=_QUANTITY,
+        ),
+        _p(
+            "moves_to",
+            "the subject (a substance) ends up in, or is moved into, the object (a tissue or site)",
+        ),
+        _p(
+            "same_mechanism_as",
+            "the subject (a process or condition) arises through the same mechanism as the object",
+        ),
+        _p(
+            "dose_limited_by",
+            "the dose of the subject a label may recommend is capped by the object (a regulator)",
+        ),
+        _p(
+            "measures",
+            "the subject (a test or measurement) evaluates the object (a property or state)",
+        ),
     )
 }
 
