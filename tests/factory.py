@@ -88,6 +88,14 @@ records:
                   modality: asserted, basis: own_experience}
 """
 
+SKIPPED = """\
+skipped:
+  - quote: "Take 180 µg daily."
+    occurrence: 1
+    reason: other
+    note: the sentence is said twice; the second one is curated
+"""
+
 CONFLICTS = """\
 conflicts:
   - kind: contradiction
@@ -105,6 +113,7 @@ def make_corpus(
     claims: str = CLAIMS,
     entities: str = ENTITIES,
     conflicts: str | None = CONFLICTS,
+    skipped: str | None = SKIPPED,
     slug: str = "tiny",
 ) -> Path:
     """Write the tiny corpus under `root/sources` and return that folder."""
@@ -119,4 +128,6 @@ def make_corpus(
     (sources / "entities.yaml").write_text(entities, encoding="utf-8")
     if conflicts is not None:
         (sources / "conflicts.yaml").write_text(conflicts, encoding="utf-8")
+    if skipped is not None:
+        (folder / "skipped.yaml").write_text(skipped, encoding="utf-8")
     return sources

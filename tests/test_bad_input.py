@@ -12,7 +12,7 @@ from pathlib import Path
 
 import pytest
 from click.testing import CliRunner, Result
-from factory import CLAIMS, DOCUMENT, ENTITIES, SOURCE, make_corpus
+from factory import CLAIMS, DOCUMENT, ENTITIES, SKIPPED, SOURCE, make_corpus
 
 from k2graph.cli import main
 
@@ -178,6 +178,54 @@ CASES = {
     "conflict with itself": (
         {"conflicts": "conflicts:\n  - {kind: degree, a: tiny/dose, b: tiny/dose, rationale: x}\n"},
         ["conflict 1: field 'b': both sides name the same attestation"],
+    ),
+    "sentence neither curated nor skipped": (
+        {"skipped": None},
+        [
+            'tiny/document.txt:4: sentence neither curated nor skipped: "Take 180 µg daily."',
+            "or a skip with its reason to skipped.yaml",
+        ],
+    ),
+    "skip quote not found": (
+        {"skipped": SKIPPED.replace("Take 180 µg daily.", "Take 181 µg daily.")},
+        ["tiny/skipped.yaml:2: skip 1: field 'quote': quote not found; nearest match at line 4"],
+    ),
+    "skip reason unknown": (
+        {"skipped": SKIPPED.replace("reason: other", "reason: boring")},
+        ["tiny/skipped.yaml:4: skip 1: field 'reason': 'boring' is not allowed", "'navigation'"],
+    ),
+    "skip reason other without a note": (
+        {"skipped": SKIPPED.split("    note:")[0]},
+        ["tiny/skipped.yaml:", "skip 1:", "reason `other` needs a `note`"],
+    ),
+    "inference from an unknown key": (
+        {
+            "claims": claims_with(
+                "basis: own_experience}",
+                "basis: own_inference,\n                  inferred_from: [half-lives]}",
+            )
+        },
+        [
+            "record 4: field 'attestation.inferred_from.0': no record with key 'half-lives'",
+            "use a key of this file: activates, dose, half-life, no-reversal",
+        ],
+    ),
+    "inference from itself": (
+        {
+            "claims": claims_with(
+                "basis: own_experience}",
+                "basis: own_inference,\n                  inferred_from: [no-reversal]}",
+            )
+        },
+        ["record 4: field 'attestation.inferred_from.0': a record cannot be inferred from itself"],
+    ),
+    "inference link without an inference": (
+        {
+            "claims": claims_with(
+                "basis: own_experience}", "basis: none,\n                  inferred_from: [dose]}"
+            )
+        },
+        ["field 'attestation.inferred_from': `inferred_from` is only allowed with basis: own"],
     ),
     "entity name clash": (
         {"entities": ENTITIES + "  - name: MGP protein\n    type: protein\n    synonyms: [mgp]\n"},

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import pytest
 
-from k2graph.quantities import QuantityError, describe, normalize
+from k2graph.quantities import QuantityError, describe, in_base_units, normalize
 from k2graph.records import QuantityRecord
 
 
@@ -50,3 +50,14 @@ def test_international_units_stay_a_dimension_of_their_own() -> None:
 def test_malformed_quantities_say_why(fields: dict[str, object], words: str) -> None:
     with pytest.raises(QuantityError, match=words):
         normalize(q(**fields))
+
+
+def test_in_base_units_makes_equal_amounts_in_different_units_equal() -> None:
+    def base(**fields: object) -> tuple[float | None, float | None, float | None, str]:
+        return in_base_units(normalize(QuantityRecord.model_validate(fields)))
+
+    assert base(value=72, unit="hour") == base(value=3, unit="day")
+    assert base(value=180, unit="mcg", per="day") == base(value=0.18, unit="mg", per="day")
+    assert base(value=6, unit="µg/L") == base(value=6, unit="ng/mL")
+    assert base(value=72, unit="hour") != base(value=72, unit="minute")
+    assert base(value=400, unit="IU")[3] == "IU"

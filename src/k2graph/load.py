@@ -20,6 +20,7 @@ from k2graph.records import (
     ClaimRecord,
     ConflictRecord,
     EntityRecord,
+    SkipRecord,
     SourceFile,
 )
 from k2graph.validation import FORMAT_HELP, Located, validate
@@ -28,6 +29,7 @@ from k2graph.yamlsafe import YamlDocument, YamlProblem, parse_yaml
 DOCUMENT = "document.txt"
 SOURCE_META = "source.yaml"
 CLAIMS = "claims.yaml"
+SKIPPED = "skipped.yaml"
 ENTITIES = "entities.yaml"
 CONFLICTS = "conflicts.yaml"
 
@@ -42,6 +44,10 @@ class LoadedSource:
     records: tuple[Located[ClaimRecord], ...]
     # False when some record of claims.yaml could not be read: its key may exist unseen.
     complete: bool
+    # Passages deliberately given no record (skipped.yaml; optional).
+    skips: tuple[Located[SkipRecord], ...] = ()
+    # False when skipped.yaml has a record that could not be read: coverage is then not judged.
+    skips_complete: bool = True
 
 
 @dataclass(frozen=True)
@@ -112,9 +118,14 @@ def _load_source(folder: Path, problems: list[Problem]) -> LoadedSource | None:
     text = _read_document(folder / DOCUMENT, meta, problems)
     before = len(problems)
     records = _load_list(folder / CLAIMS, "records", ClaimRecord, "record", problems)
+    complete = len(problems) == before
+    before = len(problems)
+    skips = _load_list(folder / SKIPPED, "skipped", SkipRecord, "skip", problems, required=False)
     if meta is None or text is None:
         return None
-    return LoadedSource(folder.name, text, meta, tuple(records), len(problems) == before)
+    return LoadedSource(
+        folder.name, text, meta, tuple(records), complete, tuple(skips), len(problems) == before
+    )
 
 
 def _read_document(

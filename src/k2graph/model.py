@@ -35,6 +35,15 @@ class CommercialInterest(Frozen):
     detail: str
 
 
+class Coverage(Frozen):
+    """How the document's sentences are accounted for: curated (a claim quote touches them) or
+    deliberately skipped (only a skip quote does)."""
+
+    sentences: int = Field(ge=0)
+    curated: int = Field(ge=0)
+    skipped: int = Field(ge=0)
+
+
 class Source(Frozen):
     """One document and what it shows about itself."""
 
@@ -55,6 +64,7 @@ class Source(Frozen):
     language: str
     cited_urls: tuple[str, ...] = ()
     characters: int = Field(ge=0, description="length of document.txt in code points")
+    coverage: Coverage | None = None
 
 
 class Work(Frozen):
@@ -86,6 +96,8 @@ class Speaker(Frozen):
 class Xref(Frozen):
     curie: str
     verified: bool
+    # Where the identifier and its label were checked (a registry page or a file that copies it).
+    evidence: str | None = None
 
 
 class Entity(Frozen):

@@ -67,7 +67,10 @@ def build_lexicon(records: Sequence[Located[EntityRecord]]) -> tuple[Lexicon, li
             synonyms=tuple(sorted(set(record.synonyms), key=str.casefold)),
             xrefs=tuple(
                 sorted(
-                    {Xref(curie=x.curie, verified=x.verified) for x in record.xrefs},
+                    {
+                        Xref(curie=x.curie, verified=x.verified, evidence=x.evidence)
+                        for x in record.xrefs
+                    },
                     key=lambda x: x.curie,
                 )
             ),

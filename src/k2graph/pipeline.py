@@ -1,5 +1,5 @@
 """The stage order, in one place: load → anchor → normalize → assemble → link inferences →
-conflicts → graph.
+sentence coverage → conflicts → graph.
 
 Each stage is a function from typed input to typed output plus the problems it found. Stages keep
 going past problems so that one run reports all of them; the graph is returned only when there
@@ -14,6 +14,7 @@ from typing import TypeVar
 
 from k2graph.anchor import anchor_sources
 from k2graph.assemble import assemble
+from k2graph.coverage import anchor_skips, check_coverage
 from k2graph.curated_conflicts import curated_conflicts
 from k2graph.inference import link_inferences
 from k2graph.load import load_corpus
@@ -40,12 +41,19 @@ def run(sources_dir: Path) -> tuple[KnowledgeGraph, list[Problem]]:
     problems += found
     attestations, found = link_inferences(corpus.sources, assembled)
     problems += found
+    skips, found = anchor_skips(corpus.sources)
+    problems += found
+    coverage, found = check_coverage(corpus.sources, anchors, skips)
+    problems += found
     unchecked = corpus.unreadable | assembled.incomplete
     conflicts, found = curated_conflicts(corpus.conflicts, assembled.by_key, set(parts), unchecked)
     problems += found
 
     graph = KnowledgeGraph(
-        sources=tuple(p.source for p in sorted(parts.values(), key=lambda p: p.source.id)),
+        sources=tuple(
+            p.source.model_copy(update={"coverage": coverage.get(p.source.id)})
+            for p in sorted(parts.values(), key=lambda p: p.source.id)
+        ),
         works=tuple(
             sorted((w for p in parts.values() for w in p.works.values()), key=lambda w: w.id)
         ),

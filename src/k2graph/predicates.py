@@ -51,7 +51,7 @@ PREDICATES: dict[str, Predicate] = {
         _p("halts", "stops the progression of a process", degree=3),
         _p("slows", "reduces the rate of progression of a process", degree=2),
         _p("no_effect_on", "has no measurable effect on the object", degree=1),
-        _p("worsens", "makes the condition or process worse", degree=0),
+        _p("worsens", "makes the condition or process worse", degree=0, opposite="improves"),
         # Regulation.
         _p("activates", "turns the object into its active form or state", opposite="inhibits"),
         _p("inhibits", "reduces or blocks the object's activity", opposite="activates"),
@@ -153,3 +153,23 @@ PREDICATES: dict[str, Predicate] = {
         _p("transports", "carries the object (e.g. calcium) to or within a tissue"),
     )
 }
+
+
+def vocabulary_table() -> str:
+    """The vocabulary as a Markdown table, in scale order then by name (for sources/README.md)."""
+    rows = [
+        "| predicate | meaning | object | opposite | degree | single-valued |",
+        "|---|---|---|---|---|---|",
+    ]
+    ordered = sorted(
+        PREDICATES.values(),
+        key=lambda p: (p.degree is None, -(p.degree or 0), p.name),
+    )
+    for p in ordered:
+        degree = "" if p.degree is None else str(p.degree)
+        rows.append(
+            f"| `{p.name}` | {p.definition} | {p.object_kind.value} | "
+            f"{f'`{p.opposite}`' if p.opposite else ''} | {degree} | "
+            f"{'yes' if p.single_valued else ''} |"
+        )
+    return "\n".join(rows) + "\n"

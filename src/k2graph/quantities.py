@@ -119,3 +119,21 @@ def describe(quantity: Quantity) -> str:
         amount = f"{number(quantity.low)}-{number(quantity.high)}"
     rate = f"/{quantity.per}" if quantity.per else ""
     return f"{'~' if quantity.approximate else ''}{amount} {quantity.unit}{rate}"
+
+
+def in_base_units(quantity: Quantity) -> tuple[float | None, float | None, float | None, str]:
+    """(value, low, high, unit) in SI base units, so `~72 hour` and `3 day` compare equal.
+
+    International units stay IU: they have no fixed mass. Used to compare quantities whose
+    curated units differ; the stored quantity keeps the unit the text uses.
+    """
+    unit = _unit(quantity.unit.replace("\u03bc", "u"))
+    if quantity.per is not None:
+        unit = unit / _unit(quantity.per)
+    base = _registry().Quantity(1, unit).to_base_units()
+
+    def scaled(number: float | None) -> float | None:
+        # Significant digits, not decimals: base-unit magnitudes can be tiny (μg/day in kg/s).
+        return None if number is None else float(f"{number * float(base.magnitude):.12g}")
+
+    return scaled(quantity.value), scaled(quantity.low), scaled(quantity.high), f"{base.units:~}"

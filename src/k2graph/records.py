@@ -1,5 +1,5 @@
-"""The curated record format: the shape of `source.yaml`, `claims.yaml`, `entities.yaml` and
-`conflicts.yaml` exactly as people write them (documented in `sources/README.md`).
+"""The curated record format: the shape of `source.yaml`, `claims.yaml`, `skipped.yaml`,
+`entities.yaml` and `conflicts.yaml` exactly as people write them (see `sources/README.md`).
 
 These models validate the input; they are not the canonical model. Strings never accept numbers
 or booleans, unknown fields are refused, and names that become identifiers must be slugs.
@@ -9,7 +9,15 @@ from __future__ import annotations
 
 from typing import Annotated, Literal
 
-from pydantic import AfterValidator, BaseModel, ConfigDict, Field, StrictBool, StrictStr
+from pydantic import (
+    AfterValidator,
+    BaseModel,
+    ConfigDict,
+    Field,
+    StrictBool,
+    StrictStr,
+    model_validator,
+)
 
 from k2graph.identifiers import is_slug
 from k2graph.vocabulary import (
@@ -19,6 +27,7 @@ from k2graph.vocabulary import (
     EntityType,
     Modality,
     PublicationStatus,
+    SkipReason,
     SourceKind,
     SpeakerKind,
     StudyDesign,
@@ -145,6 +154,7 @@ class ClaimsFile(Record):
 class XrefRecord(Record):
     curie: Annotated[StrictStr, Field(pattern=r"^[A-Za-z][A-Za-z0-9.]*:[A-Za-z0-9_.\-]+$")]
     verified: StrictBool
+    evidence: Text | None = None
 
 
 class EntityRecord(Record):
@@ -168,3 +178,22 @@ class ConflictRecord(Record):
 
 class ConflictsFile(Record):
     conflicts: list[ConflictRecord] = Field(default_factory=list)
+
+
+class SkipRecord(Record):
+    """A passage deliberately given no claim, with the reason (a `note` is needed for `other`)."""
+
+    quote: Text
+    occurrence: Annotated[int, Field(strict=True, ge=1)] | None = None
+    reason: SkipReason
+    note: Text | None = None
+
+    @model_validator(mode="after")
+    def _other_needs_note(self) -> SkipRecord:
+        if self.reason is SkipReason.OTHER and self.note is None:
+            raise ValueError("reason `other` needs a `note` saying why the passage is skipped")
+        return self
+
+
+class SkippedFile(Record):
+    skipped: list[SkipRecord]

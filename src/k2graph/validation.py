@@ -153,6 +153,9 @@ def _message(field_path: tuple[str | int, ...], d: ErrorDetails) -> str:
     if kind in ("enum", "literal_error"):
         expected = d.get("ctx", {}).get("expected", "")
         return f"{_describe(d.get('input'))} is not allowed; expected {expected}"
+    if kind == "value_error" and isinstance(d.get("input"), dict):
+        # A rule over the whole record (a model validator): its own words say it all.
+        return str(d["msg"]).removeprefix("Value error, ")
     return f"{d['msg']} (got {_describe(d.get('input'))})"
 
 
@@ -167,4 +170,6 @@ def _fix(model: type[BaseModel], field_path: tuple[str | int, ...], d: ErrorDeta
         return f"add '{field_path[-1]}' ({FORMAT_HELP})"
     if kind == "string_type":
         return "put the value in quotes"
+    if kind == "value_error" and isinstance(d.get("input"), dict):
+        return f"correct the record ({FORMAT_HELP})"
     return f"correct the value ({FORMAT_HELP})"

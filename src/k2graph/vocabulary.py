@@ -100,3 +100,19 @@ class ConflictKind(StrEnum):
     NUMERIC = "numeric"
     SCOPE = "scope"
     PUBLICATION_STATUS = "publication_status"
+
+
+class SkipReason(StrEnum):
+    """Why a passage of a document gets no claim record (see sources/README.md)."""
+
+    NAVIGATION = "navigation"
+    HEADING = "heading"
+    METADATA = "metadata"
+    CITATION = "citation"
+    GREETING = "greeting"
+    QUESTION = "question"
+    ANECDOTE = "anecdote"
+    ADVERTISING = "advertising"
+    METHOD = "method"
+    RHETORIC = "rhetoric"
+    OTHER = "other"

@@ -1,0 +1,137 @@
+"""Stage 4c, coverage: every sentence of a document is either curated or deliberately skipped.
+
+A document is cut into sentences — at line breaks, and after `.`, `!`, `?` or `…` followed by
+white space, except after common abbreviations and initials ("e.g.", "Dr.", "M.") — and a
+sentence counts as *curated* when a claim quote overlaps it, *skipped* when only a skip quote
+(skipped.yaml) does. A sentence that neither touches is a problem: the audit of the curation is
+checked at every build, not kept in someone's head. Pieces with no letter (list numbers, bullets,
+emoji, rules) are not sentences.
+"""
+
+from __future__ import annotations
+
+import bisect
+import re
+from collections.abc import Mapping, Sequence
+from dataclasses import dataclass
+
+from k2graph.anchor import Anchor, AnchorFailure, anchor_quote, fold
+from k2graph.load import SKIPPED, LoadedSource
+from k2graph.model import Coverage
+from k2graph.problems import Problem
+
+# A break is white space after sentence-ending punctuation (closing quotes and brackets stay with
+# the sentence: group 1), or a line break.
+_BREAK = re.compile(r"(?<=[.!?\u2026])([\"'\u201d\u2019)\]]*)\s+|\n")
+_ABBREVIATIONS = frozenset({"e.g.", "i.e.", "dr.", "vs.", "etc.", "mr.", "mrs.", "ms.", "approx."})
+_INITIAL = re.compile(r"(?:^|\s)[A-Z]\.$")
+_SHOWN = 70
+
+
+@dataclass(frozen=True)
+class Sentence:
+    start: int
+    end: int
+    line: int
+
+
+def sentences(text: str) -> list[Sentence]:
+    """The sentences of `text` as code-point spans (end exclusive), in document order."""
+    spans: list[Sentence] = []
+    line_starts = [0] + [m.end() for m in re.finditer("\n", text)]
+    begin = 0
+    for match in _BREAK.finditer(text):
+        end = match.start() + len(match.group(1) or "")
+        if match.group() != "\n" and _no_break_after(text[begin:end]):
+            continue
+        _add(text, begin, end, line_starts, spans)
+        begin = match.end()
+    _add(text, begin, len(text), line_starts, spans)
+    return spans
+
+
+def _no_break_after(piece: str) -> bool:
+    words = piece.split()
+    last = words[-1].lower().lstrip("([\"'\u201c\u2018") if words else ""
+    return last in _ABBREVIATIONS or bool(_INITIAL.search(piece))
+
+
+def _add(text: str, begin: int, end: int, line_starts: list[int], out: list[Sentence]) -> None:
+    piece = text[begin:end]
+    stripped = piece.strip()
+    if not any(ch.isalpha() for ch in stripped):
+        return
+    start = begin + (len(piece) - len(piece.lstrip()))
+    stop = start + len(stripped)
+    out.append(Sentence(start, stop, bisect.bisect_right(line_starts, start)))
+
+
+def anchor_skips(
+    sources: Sequence[LoadedSource],
+) -> tuple[dict[tuple[str, int], Anchor], list[Problem]]:
+    """Anchor every skip record's quote; keys are (source id, skip index)."""
+    anchors: dict[tuple[str, int], Anchor] = {}
+    problems: list[Problem] = []
+    for source in sources:
+        folded = fold(source.text)
+        for index, located in enumerate(source.skips):
+            skip = located.value
+            result = anchor_quote(source.text, folded, skip.quote, skip.occurrence)
+            if isinstance(result, AnchorFailure):
+                problems.append(located.problem(result.message, field="quote", fix=result.fix))
+            else:
+                anchors[(source.id, index)] = result
+    return anchors, problems
+
+
+def check_coverage(
+    sources: Sequence[LoadedSource],
+    claim_anchors: Mapping[tuple[str, int], Anchor],
+    skip_anchors: Mapping[tuple[str, int], Anchor],
+) -> tuple[dict[str, Coverage], list[Problem]]:
+    """Coverage counts per source, and a problem for every sentence neither curated nor skipped.
+
+    A source with a record or skip that did not load or anchor is not judged: its missing quote
+    would show up as uncovered sentences on top of the problem already reported.
+    """
+    counts: dict[str, Coverage] = {}
+    problems: list[Problem] = []
+    for source in sources:
+        curated = [a for (s, _), a in claim_anchors.items() if s == source.id]
+        skipped = [a for (s, _), a in skip_anchors.items() if s == source.id]
+        judged = (
+            source.complete
+            and source.skips_complete
+            and len(curated) == len(source.records)
+            and len(skipped) == len(source.skips)
+        )
+        if not judged:
+            continue
+        tally = {"curated": 0, "skipped": 0}
+        for sentence in sentences(source.text):
+            if _touches(sentence, curated):
+                tally["curated"] += 1
+            elif _touches(sentence, skipped):
+                tally["skipped"] += 1
+            else:
+                problems.append(_uncovered(source, sentence))
+        total = tally["curated"] + tally["skipped"]
+        counts[source.id] = Coverage(sentences=total, **tally)
+    return counts, problems
+
+
+def _touches(sentence: Sentence, anchors: Sequence[Anchor]) -> bool:
+    return any(a.start < sentence.end and sentence.start < a.end for a in anchors)
+
+
+def _uncovered(source: LoadedSource, sentence: Sentence) -> Problem:
+    words = " ".join(source.text[sentence.start : sentence.end].split())
+    shown = words if len(words) <= _SHOWN else words[: _SHOWN - 1] + "…"
+    folder = source.meta.file.rsplit("/", 1)[0]
+    return Problem(
+        file=f"{folder}/document.txt",
+        line=sentence.line,
+        message=f'sentence neither curated nor skipped: "{shown}"',
+        fix=f"add a record for each assertion in it to claims.yaml, or a skip with its reason "
+        f"to {SKIPPED}",
+    )
