@@ -76,7 +76,16 @@ PREDICATES: dict[str, Predicate] = {
         _p("required_for", "the object cannot happen without the subject"),
         _p("binds", "binds the object physically"),
         # Association.
-        _p("associated_with", "co-occurs with the object in observational data"),
+        _p(
+            "associated_with",
+            "goes with more of the object, or a higher risk of it, in observational data",
+            opposite="inversely_associated_with",
+        ),
+        _p(
+            "inversely_associated_with",
+            "goes with less of the object, or a lower risk of it, in observational data",
+            opposite="associated_with",
+        ),
         _p("interacts_with", "changes, or is changed by, the object when taken together"),
         _p("antagonizes", "counteracts the effect of the object"),
         _p("synergizes_with", "acts together with the object for a greater effect"),
