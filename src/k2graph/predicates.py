@@ -154,11 +154,6 @@ PREDICATES: dict[str, Predicate] = {
         _p("longer_half_life_than", "stays in the body longer than the object"),
         _p("better_absorbed_than", "has higher bioavailability than the object"),
         # added for blog-k2-what-can-it-do
-        _p(
-            "inversely_associated_with",
-            "co-occurs with less of the object in observational data "
-            "(\"associated with a reduced risk of\")",
-        ),
         _p("transports", "carries the object (e.g. calcium) to or within a tissue"),
     )
 }
