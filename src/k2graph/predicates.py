@@ -153,8 +153,15 @@ PREDICATES: dict[str, Predicate] = {
         _p("more_effective_than", "has a larger effect than the object"),
         _p("longer_half_life_than", "stays in the body longer than the object"),
         _p("better_absorbed_than", "has higher bioavailability than the object"),
-        # added for blog-k2-what-can-it-do
-        _p("transports", "carries the object (e.g. calcium) to or within a tissue"),
+        # added for drug-reference-vitamin-k2-7
+        _p(
+            "absorption_aided_by",
+            "the subject's absorption is helped by the object (e.g. bile salts, dietary fat)",
+        ),
+        _p(
+            "commonly_combined_with",
+            "is often taken together with the object (a usual combination, not advice)",
+        ),
     )
 }
 
