@@ -1,9 +1,11 @@
-"""The README's two set-up commands are the ones CI runs."""
+"""The READMEs show what is real: the set-up commands CI runs, the corpus as it is built."""
 
 from __future__ import annotations
 
 import re
 from pathlib import Path
+
+from k2graph.model import KnowledgeGraph
 
 ROOT = Path(__file__).resolve().parent.parent
 
@@ -45,3 +47,34 @@ def test_worked_example_in_sources_readme_matches_the_export() -> None:
     graph = json.loads((ROOT / "exports" / "k2graph.json").read_text(encoding="utf-8"))
     [actual] = [a for a in graph["attestations"] if a["id"] == shown["id"]]
     assert {key: actual[key] for key in shown} == shown
+
+
+def counts_table(graph: KnowledgeGraph) -> str:
+    """The per-source curation counts as sources/README.md shows them."""
+    rows = [
+        "| source | sentences | curated | skipped | attestations | claims | speakers |",
+        "|---|---:|---:|---:|---:|---:|---:|",
+    ]
+    for source in graph.sources:
+        assert source.coverage is not None
+        attestations = [a for a in graph.attestations if a.source_id == source.id]
+        claims = {a.claim_id for a in attestations}
+        speakers = {a.speaker_id for a in attestations}
+        cov = source.coverage
+        rows.append(
+            f"| `{source.id}` | {cov.sentences} | {cov.curated} | {cov.skipped} | "
+            f"{len(attestations)} | {len(claims)} | {len(speakers)} |"
+        )
+    return "\n".join(rows) + "\n"
+
+
+def test_sources_readme_shows_the_real_curation_counts() -> None:
+    from k2graph.pipeline import build_graph
+
+    guide = (ROOT / "sources" / "README.md").read_text(encoding="utf-8")
+    start, end = "<!-- counts:start -->\n", "<!-- counts:end -->"
+    assert start in guide
+    shown = guide.split(start, 1)[1].split(end, 1)[0]
+    assert shown == counts_table(build_graph(ROOT / "sources")), (
+        "sources/README.md's per-source counts are stale"
+    )
