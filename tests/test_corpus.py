@@ -50,11 +50,11 @@ def test_every_seed_has_exactly_one_source() -> None:
 # Pinned from the full curation (sources/README.md lists the counts): curation may grow, never
 # silently shrink.
 MINIMUM_ATTESTATIONS = {
-    "blog-k2-what-can-it-do": 0,
-    "drug-reference-vitamin-k2-7": 0,
-    "knowguff-mk7-reverses-calcification": 0,
-    "renovare-k2-7-large-impact": 0,
-    "vendor-mk7-latest-study": 0,
+    "blog-k2-what-can-it-do": 99,
+    "drug-reference-vitamin-k2-7": 112,
+    "knowguff-mk7-reverses-calcification": 105,
+    "renovare-k2-7-large-impact": 84,
+    "vendor-mk7-latest-study": 115,
 }
 
 
@@ -141,7 +141,7 @@ def test_a_proposition_in_several_sources_is_one_claim() -> None:
     for attestation in GRAPH.attestations:
         by_claim.setdefault(attestation.claim_id, set()).add(attestation.source_id)
     shared = [c for c, sources in by_claim.items() if len(sources) >= 2]
-    assert len(shared) >= 0
+    assert len(shared) >= 34
     assert max(len(sources) for sources in by_claim.values()) >= 3
 
 
@@ -154,3 +154,46 @@ def test_the_reversal_inference_names_what_it_was_inferred_from() -> None:
     premises = [a for a in GRAPH.attestations if a.id in inference.inferred_from]
     claims = {c.id: c for c in GRAPH.claims}
     assert any(claims[p.claim_id].predicate == "improves" for p in premises)
+
+
+def test_curated_conflicts_cover_every_kind_and_the_vitafoods_reversal() -> None:
+    kinds = {c.kind.value for c in GRAPH.conflicts}
+    assert kinds == {
+        "contradiction",
+        "degree",
+        "exclusive_values",
+        "numeric",
+        "scope",
+        "publication_status",
+    }
+    assert len(GRAPH.conflicts) >= 22
+
+
+def test_the_vitafoods_reversal_conflict_traces_back_to_the_unpublished_presentation() -> None:
+    by_id = {a.id: a for a in GRAPH.attestations}
+    works = {w.id: w for w in GRAPH.works}
+    [conflict] = [
+        c
+        for c in GRAPH.conflicts
+        if c.kind == "publication_status"
+        and "mk7-reverses-number-one-predictor"
+        in {by_id[i].key for side in (c.a, c.b) for i in side.attestation_ids}
+    ]
+    [reversal] = [
+        by_id[i]
+        for side in (conflict.a, conflict.b)
+        for i in side.attestation_ids
+        if by_id[i].key == "mk7-reverses-number-one-predictor"
+    ]
+    # The conclusion is the author's inference; following its premises reaches the study.
+    assert reversal.basis == "own_inference"
+    seen, frontier = set(), list(reversal.inferred_from)
+    while frontier:
+        current = by_id[frontier.pop()]
+        if current.id not in seen:
+            seen.add(current.id)
+            frontier.extend(current.inferred_from)
+    cited = {by_id[i].basis_work_id for i in seen} - {None}
+    vitafoods = "knowguff-mk7-reverses-calcification--vermeer-vitafoods-2012"
+    assert vitafoods in cited
+    assert works[vitafoods].publication_status == "unpublished"

@@ -77,3 +77,26 @@ def test_nesting_up_to_the_limit_is_fine() -> None:
     depth = MAX_DEPTH - 2
     doc = parse_yaml("a: " + "[" * depth + "]" * depth)
     assert doc.data is not None
+
+
+def test_libyaml_and_pure_python_parsers_read_the_corpus_alike() -> None:
+    from conftest import SOURCES
+
+    files = sorted(SOURCES.rglob("*.yaml"))
+    assert len(files) >= 17
+    for path in files:
+        text = path.read_text(encoding="utf-8")
+        fast, pure = parse_yaml(text), parse_yaml(text, pure_python=True)
+        assert fast.data == pure.data, path
+        assert fast.lines == pure.lines, path
+
+
+@pytest.mark.parametrize(
+    "text", ["a: &x 1\nb: *x\n", "a: 1\na: 2\n", "a: no\n", "a: !!int 3\n", "[" * 40 + "]" * 40]
+)
+def test_both_parsers_refuse_alike(text: str) -> None:
+    with pytest.raises(YamlProblem) as fast:
+        parse_yaml(text)
+    with pytest.raises(YamlProblem) as pure:
+        parse_yaml(text, pure_python=True)
+    assert (fast.value.message, fast.value.line) == (pure.value.message, pure.value.line)

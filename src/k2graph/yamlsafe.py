@@ -1,10 +1,12 @@
-"""Strict YAML reading for curated records: safe, pure Python, and with a line for every value.
+"""Strict YAML reading for curated records: safe, and with a line for every value.
 
 The curated files are code, so the reader refuses what makes YAML surprising: anchors and aliases
 (an alias bomb fails at the first anchor), duplicate keys, explicit tags, deep nesting, and the
 YAML 1.1 plain scalars that silently change type (`no` → false, `012` → 10, `12:30:00` → 45000).
-Scalars are resolved by a small YAML 1.2-like rule instead of PyYAML's 1.1 resolver. It uses
-PyYAML's pure-Python composer, because the C loader crashes on very deep nesting.
+Scalars are resolved by a small YAML 1.2-like rule instead of PyYAML's 1.1 resolver. Text is
+turned into events by libyaml when PyYAML has it (several times faster than the pure-Python
+parser) and by PyYAML's Python parser otherwise; nodes are always built by PyYAML's Python
+composer, so the checks run at each node and nesting is refused before it gets deep.
 """
 
 from __future__ import annotations
@@ -65,18 +67,19 @@ class YamlDocument:
         return None
 
 
-class _StrictLoader(yaml.SafeLoader):
-    """PyYAML's pure-Python composer with anchors, tags and depth checked at each node."""
+class _StrictComposer(yaml.composer.Composer):
+    """PyYAML's Python composer, checking anchors, tags and depth at each node."""
 
     # No implicit resolution: every plain scalar composes as a string; `_scalar` types it.
     yaml_implicit_resolvers: dict[Any, Any] = {}  # noqa: RUF012 - PyYAML's class-level registry
 
-    def __init__(self, text: str) -> None:
-        super().__init__(text)
+    def __init__(self) -> None:
+        # Not super(): the next class in line is the parser, which wants the text.
+        yaml.composer.Composer.__init__(self)
         self._depth = 0
 
     def compose_node(self, parent: Node | None, index: int) -> Node | None:
-        event = self.peek_event()  # type: ignore[no-untyped-call]
+        event = self.peek_event()  # type: ignore[attr-defined]  # from the parser half
         line = event.start_mark.line + 1 if event.start_mark else None
         if isinstance(event, AliasEvent):
             raise YamlProblem(
@@ -103,9 +106,25 @@ class _StrictLoader(yaml.SafeLoader):
             self._depth -= 1
 
 
-def parse_yaml(text: str) -> YamlDocument:
-    """Parse one YAML document strictly; raise `YamlProblem` on anything refused."""
-    loader = _StrictLoader(text)
+def _loader_class(parser: type[Any]) -> type[Any]:
+    def init(self: Any, text: str) -> None:
+        parser.__init__(self, text)
+        _StrictComposer.__init__(self)
+
+    return type(f"Strict{parser.__name__}", (_StrictComposer, parser), {"__init__": init})
+
+
+_PURE = _loader_class(yaml.SafeLoader)
+_FAST = _loader_class(getattr(yaml, "CSafeLoader", yaml.SafeLoader))
+
+
+def parse_yaml(text: str, *, pure_python: bool = False) -> YamlDocument:
+    """Parse one YAML document strictly; raise `YamlProblem` on anything refused.
+
+    `pure_python` uses PyYAML's Python parser even when libyaml is available; both give the same
+    result (a test compares them).
+    """
+    loader = (_PURE if pure_python else _FAST)(text)
     try:
         root = loader.get_single_node()
     except yaml.MarkedYAMLError as err:
@@ -166,7 +185,7 @@ def _require_tag(node: Node, tag: str, line: int) -> None:
 def _scalar(node: ScalarNode, line: int) -> Any:
     _require_tag(node, _STR_TAG, line)
     value: str = node.value
-    if node.style is not None:  # quoted or block scalar: always text
+    if node.style:  # quoted or block scalar: always text (plain is None, or "" from libyaml)
         return value
     if value in _NULLS:
         return None
