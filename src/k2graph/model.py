@@ -16,8 +16,10 @@ from k2graph.vocabulary import (
     CommercialStatus,
     ConflictKind,
     EntityType,
+    GradeLabel,
     Modality,
     PublicationStatus,
+    Severity,
     SourceKind,
     SpeakerKind,
     StudyDesign,
@@ -108,6 +110,8 @@ class Entity(Frozen):
     type: EntityType
     synonyms: tuple[str, ...] = ()
     xrefs: tuple[Xref, ...] = ()
+    # More general entities that include this one (is-a or part-of), by identifier.
+    broader: tuple[str, ...] = ()
     description: str | None = None
 
 
@@ -131,6 +135,34 @@ class Qualifiers(Frozen):
     duration: Quantity | None = None
 
 
+class Factor(Frozen):
+    """One factor of an evidence strength: what was found, and how much it adds or takes away."""
+
+    name: str
+    detail: str
+    contribution: float
+
+
+class Strength(Frozen):
+    """A transparent evidence strength: the score in [0, 1], its GRADE-style label, and the
+    factors that sum to it (from a base of 0, clamped to [0, 1])."""
+
+    score: float = Field(ge=0, le=1)
+    label: GradeLabel
+    factors: tuple[Factor, ...]
+
+
+class ClaimStrength(Frozen):
+    """A claim's strength: its strongest attestation's, once copies of one origin are merged."""
+
+    score: float = Field(ge=0, le=1)
+    label: GradeLabel
+    # Independent origins: a cited work (however many sources quote it), or else the speaker.
+    origins: tuple[str, ...]
+    best_attestation_id: str
+    rule: str
+
+
 class Claim(Frozen):
     """A proposition, independent of who states it; entity fields hold entity identifiers."""
 
@@ -142,6 +174,7 @@ class Claim(Frozen):
     negated: bool = False
     qualifiers: Qualifiers = Qualifiers()
     text: str
+    strength: ClaimStrength | None = None
 
 
 class TextQuoteSelector(Frozen):
@@ -176,11 +209,14 @@ class Attestation(Frozen):
     # With basis own_inference: the attestations (same source) the speaker reasons from.
     inferred_from: tuple[str, ...] = ()
     note: str | None = None
+    strength: Strength | None = None
 
 
 class ConflictSide(Frozen):
     claim_id: str
     attestation_ids: tuple[str, ...]
+    # The claim's strength score, when evidence has been scored.
+    score: float | None = None
 
 
 class Conflict(Frozen):
@@ -188,10 +224,16 @@ class Conflict(Frozen):
 
     id: str
     kind: ConflictKind
+    severity: Severity = Severity.LOW
     a: ConflictSide
     b: ConflictSide
+    # "a" or "b" when the evidence clearly favours one side; None when it does not.
+    favours: Literal["a", "b"] | None = None
+    favours_why: str = ""
     explanation: str
     detected_by: tuple[str, ...]
+    # The curators' rationales, when the conflict is also curated.
+    rationales: tuple[str, ...] = ()
 
 
 class KnowledgeGraph(Frozen):

@@ -34,6 +34,18 @@ class Lexicon:
     def resolve(self, name: str) -> str | None:
         return self.names.get(name_key(name))
 
+    def ancestors(self, entity_id: str) -> frozenset[str]:
+        """Every entity reachable through `broader` links (not the entity itself, unless in a
+        cycle)."""
+        seen: set[str] = set()
+        frontier = list(self.entities[entity_id].broader)
+        while frontier:
+            current = frontier.pop()
+            if current not in seen:
+                seen.add(current)
+                frontier.extend(self.entities[current].broader)
+        return frozenset(seen)
+
     def suggest(self, name: str) -> list[str]:
         """Up to three known names closest to `name`, for 'did you mean' messages."""
         display = {name_key(n): n for e in self.entities.values() for n in (e.name, *e.synonyms)}
@@ -91,4 +103,38 @@ def build_lexicon(records: Sequence[Located[EntityRecord]]) -> tuple[Lexicon, li
                 )
                 continue
             names[key] = entity_id
-    return Lexicon(entities, names), problems
+    lexicon = Lexicon(entities, names)
+    problems += _link_broader(lexicon, owners)
+    return lexicon, problems
+
+
+def _link_broader(lexicon: Lexicon, owners: dict[str, Located[EntityRecord]]) -> list[Problem]:
+    """Resolve each entity's `broader` names to identifiers; refuse unknown names and cycles."""
+    problems: list[Problem] = []
+    for entity_id, located in owners.items():
+        linked: list[str] = []
+        for position, name in enumerate(located.value.broader):
+            target = lexicon.resolve(name)
+            if target is None or target == entity_id:
+                why = "is the entity itself" if target else "is not a known entity name"
+                problems.append(
+                    located.problem(
+                        f"broader '{name}' {why}",
+                        field=f"broader.{position}",
+                        fix="name a more general entity from this file",
+                    )
+                )
+                continue
+            linked.append(target)
+        entity = lexicon.entities[entity_id]
+        lexicon.entities[entity_id] = entity.model_copy(update={"broader": tuple(sorted(linked))})
+    for entity_id, located in owners.items():
+        if entity_id in lexicon.ancestors(entity_id):
+            problems.append(
+                located.problem(
+                    "circular `broader` links: the entity is, through others, broader than itself",
+                    field="broader",
+                    fix="a broader entity must be more general, never back to this one",
+                )
+            )
+    return problems

@@ -162,6 +162,7 @@ class EntityRecord(Record):
     type: EntityType
     synonyms: list[Text] = Field(default_factory=list)
     xrefs: list[XrefRecord] = Field(default_factory=list)
+    broader: list[Text] = Field(default_factory=list)
     description: Text | None = None
 
 

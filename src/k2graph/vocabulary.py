@@ -116,3 +116,18 @@ class SkipReason(StrEnum):
     METHOD = "method"
     RHETORIC = "rhetoric"
     OTHER = "other"
+
+
+class GradeLabel(StrEnum):
+    """GRADE certainty levels, used as the label of an evidence strength."""
+
+    HIGH = "high"
+    MODERATE = "moderate"
+    LOW = "low"
+    VERY_LOW = "very low"
+
+
+class Severity(StrEnum):
+    HIGH = "high"
+    MODERATE = "moderate"
+    LOW = "low"

@@ -1,0 +1,24 @@
+"""Stage 6, detect: find conflicts by rule, in any corpus.
+
+Each rule is a named, documented pure function from a `Context` to `Finding`s; `RULES` lists them
+in the order they run. The conflict stage merges their findings with the curated conflicts.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+
+from k2graph.detect.context import Context, Finding
+from k2graph.detect.logic import opposite_polarity
+
+Rule = Callable[[Context], list[Finding]]
+
+RULES: tuple[Rule, ...] = (opposite_polarity,)
+
+
+def run_rules(ctx: Context, rules: tuple[Rule, ...] = RULES) -> list[Finding]:
+    """Every rule's findings, in rule order then claim-pair order."""
+    return [finding for rule in rules for finding in rule(ctx)]
+
+
+__all__ = ["RULES", "Context", "Finding", "Rule", "run_rules"]

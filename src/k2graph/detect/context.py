@@ -1,0 +1,119 @@
+"""What the detection rules look at: the claims, their attestations, and the lexicon's hierarchy.
+
+Rules are pure functions from a `Context` to `Finding`s. The context answers the questions every
+rule asks — are two entities the same or one a kind of the other, do two claims share their
+qualifiers, what does a claim rest on — so each rule stays a few lines of logic.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Iterator, Mapping
+from dataclasses import dataclass, field
+from itertools import combinations
+
+from k2graph.model import Attestation, Claim, Entity, Quantity, Source, Work
+from k2graph.quantities import describe
+from k2graph.vocabulary import Basis, ConflictKind, PublicationStatus
+
+UNPUBLISHED = frozenset({PublicationStatus.UNPUBLISHED, PublicationStatus.PRELIMINARY})
+
+
+@dataclass(frozen=True)
+class Finding:
+    """A rule's finding: two claims that cannot both hold as stated, and why, in one sentence."""
+
+    rule: str
+    kind: ConflictKind
+    a: str  # claim id
+    b: str  # claim id
+    explanation: str
+
+
+@dataclass(frozen=True)
+class Context:
+    claims: Mapping[str, Claim]
+    attestations: Mapping[str, Attestation]
+    entities: Mapping[str, Entity]
+    works: Mapping[str, Work]
+    sources: Mapping[str, Source]
+    # Relative tolerance for numeric comparisons (0.15 = values within 15% agree).
+    tolerance: float = 0.15
+    _by_claim: dict[str, tuple[Attestation, ...]] = field(default_factory=dict, repr=False)
+
+    def __post_init__(self) -> None:
+        grouped: dict[str, list[Attestation]] = {}
+        for attestation in self.attestations.values():
+            grouped.setdefault(attestation.claim_id, []).append(attestation)
+        self._by_claim.update({k: tuple(sorted(v, key=lambda a: a.id)) for k, v in grouped.items()})
+
+    # --- entities -------------------------------------------------------------------------
+    def ancestors(self, entity_id: str) -> frozenset[str]:
+        seen: set[str] = set()
+        frontier = list(self.entities[entity_id].broader)
+        while frontier:
+            current = frontier.pop()
+            if current not in seen:
+                seen.add(current)
+                frontier.extend(self.entities[current].broader)
+        return frozenset(seen)
+
+    def related(self, a: str | None, b: str | None) -> bool:
+        """The same entity, or one a kind (or part) of the other."""
+        if a is None or b is None:
+            return a == b
+        return a == b or a in self.ancestors(b) or b in self.ancestors(a)
+
+    def name(self, entity_id: str | None) -> str:
+        return self.entities[entity_id].name if entity_id else "?"
+
+    # --- claims ---------------------------------------------------------------------------
+    def of_claim(self, claim_id: str) -> tuple[Attestation, ...]:
+        return self._by_claim.get(claim_id, ())
+
+    def pairs(
+        self, keep: Callable[[Claim], bool] = lambda _: True
+    ) -> Iterator[tuple[Claim, Claim]]:
+        """Every unordered pair of distinct claims that pass `keep`, in identifier order."""
+        chosen = sorted((c for c in self.claims.values() if keep(c)), key=lambda c: c.id)
+        return combinations(chosen, 2)
+
+    def rests_only_on_unpublished(self, claim_id: str) -> bool:
+        """Every attestation of the claim rests, directly or through the inferences it is drawn
+        from, on unpublished or preliminary work — and on nothing else."""
+        attestations = self.of_claim(claim_id)
+        return bool(attestations) and all(self._only_unpublished(a, set()) for a in attestations)
+
+    def has_published_basis(self, claim_id: str) -> bool:
+        """Some attestation of the claim cites a published work."""
+        return any(
+            a.basis is Basis.CITED_WORK
+            and a.basis_work_id is not None
+            and self.works[a.basis_work_id].publication_status is PublicationStatus.PUBLISHED
+            for a in self.of_claim(claim_id)
+        )
+
+    def _only_unpublished(self, attestation: Attestation, seen: set[str]) -> bool:
+        if attestation.id in seen:
+            return False
+        seen.add(attestation.id)
+        if attestation.basis is Basis.CITED_WORK and attestation.basis_work_id is not None:
+            return self.works[attestation.basis_work_id].publication_status in UNPUBLISHED
+        if attestation.basis is Basis.OWN_INFERENCE and attestation.inferred_from:
+            return all(
+                self._only_unpublished(self.attestations[p], seen)
+                for p in attestation.inferred_from
+            )
+        return False
+
+
+def same_qualifiers(a: Claim, b: Claim, ignore: tuple[str, ...] = ()) -> bool:
+    """The two claims name the same population, form, outcome, comparator, dose and duration."""
+    return all(
+        getattr(a.qualifiers, name) == getattr(b.qualifiers, name)
+        for name in type(a.qualifiers).model_fields
+        if name not in ignore
+    )
+
+
+def describe_quantity(quantity: Quantity | None) -> str:
+    return describe(quantity) if quantity is not None else "?"
