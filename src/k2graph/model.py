@@ -232,8 +232,8 @@ class Conflict(Frozen):
     favours_why: str = ""
     explanation: str
     detected_by: tuple[str, ...]
-    # The curators' rationales, when the conflict is also curated.
-    rationales: tuple[str, ...] = ()
+    # Every reason given, each prefixed by what gave it (`curated: …`, `degree_disagreement: …`).
+    reasons: tuple[str, ...] = ()
 
 
 class KnowledgeGraph(Frozen):

@@ -1,5 +1,5 @@
 """The stage order, in one place: load → anchor → normalize → assemble → link inferences →
-sentence coverage → conflicts → graph.
+sentence coverage → curated conflicts → score evidence → detect → merge conflicts → graph.
 
 Each stage is a function from typed input to typed output plus the problems it found. Stages keep
 going past problems so that one run reports all of them; the graph is returned only when there
@@ -14,8 +14,12 @@ from typing import TypeVar
 
 from k2graph.anchor import anchor_sources
 from k2graph.assemble import assemble
+from k2graph.conflicts import merge_conflicts
 from k2graph.coverage import anchor_skips, check_coverage
 from k2graph.curated_conflicts import curated_conflicts
+from k2graph.detect import Context, run_rules
+from k2graph.evidence import score
+from k2graph.evidence_config import EvidenceConfig, default_config
 from k2graph.inference import link_inferences
 from k2graph.load import load_corpus
 from k2graph.model import KnowledgeGraph
@@ -26,8 +30,11 @@ from k2graph.provenance import SourceParts, source_parts
 T = TypeVar("T")
 
 
-def run(sources_dir: Path) -> tuple[KnowledgeGraph, list[Problem]]:
+def run(
+    sources_dir: Path, evidence: EvidenceConfig | None = None
+) -> tuple[KnowledgeGraph, list[Problem]]:
     """Run every stage; the graph holds what was sound, the list says what was not."""
+    config = evidence or default_config()
     corpus, problems = load_corpus(sources_dir)
     anchors, found = anchor_sources(corpus.sources)
     problems += found
@@ -46,22 +53,24 @@ def run(sources_dir: Path) -> tuple[KnowledgeGraph, list[Problem]]:
     coverage, found = check_coverage(corpus.sources, anchors, skips)
     problems += found
     unchecked = corpus.unreadable | assembled.incomplete
-    conflicts, found = curated_conflicts(corpus.conflicts, assembled.by_key, set(parts), unchecked)
+    curated, found = curated_conflicts(corpus.conflicts, assembled.by_key, set(parts), unchecked)
     problems += found
+
+    sources = {p.source.id: p.source for p in parts.values()}
+    works = {w.id: w for p in parts.values() for w in p.works.values()}
+    speakers = {s.id: s for p in parts.values() for s in p.speakers.values()}
+    claims, attestations = score(config, assembled.claims, attestations, sources, speakers, works)
+    context = Context(claims, attestations, lexicon.entities, works, sources)
+    conflicts = merge_conflicts(curated, run_rules(context), claims, attestations, config)
 
     graph = KnowledgeGraph(
         sources=tuple(
-            p.source.model_copy(update={"coverage": coverage.get(p.source.id)})
-            for p in sorted(parts.values(), key=lambda p: p.source.id)
+            sources[k].model_copy(update={"coverage": coverage.get(k)}) for k in sorted(sources)
         ),
-        works=tuple(
-            sorted((w for p in parts.values() for w in p.works.values()), key=lambda w: w.id)
-        ),
-        speakers=tuple(
-            sorted((s for p in parts.values() for s in p.speakers.values()), key=lambda s: s.id)
-        ),
+        works=_ordered(works),
+        speakers=_ordered(speakers),
         entities=_ordered(lexicon.entities),
-        claims=_ordered(assembled.claims),
+        claims=_ordered(claims),
         attestations=_ordered(attestations),
         conflicts=_ordered(conflicts),
     )
@@ -72,9 +81,9 @@ def _ordered(items: Mapping[str, T]) -> tuple[T, ...]:
     return tuple(items[k] for k in sorted(items))
 
 
-def build_graph(sources_dir: Path) -> KnowledgeGraph:
+def build_graph(sources_dir: Path, evidence: EvidenceConfig | None = None) -> KnowledgeGraph:
     """The knowledge graph of `sources_dir`; raise `CorpusError` listing every problem."""
-    graph, problems = run(sources_dir)
+    graph, problems = run(sources_dir, evidence)
     if problems:
         raise CorpusError(problems)
     return graph

@@ -100,7 +100,8 @@ PREDICATES: dict[str, Predicate] = {
         _p("has_level", "a measured level or concentration of the subject", object_kind=_QUANTITY),
         _p("found_in", "occurs in the object (a food or tissue)"),
         _p("produced_by", "is made by the object (an organism, cell type or process)"),
-        _p("absorbed_via", "is absorbed through the object (route or site)", single_valued=True),
+        # Not single-valued: absorption involves several structures at once (intestine, lining).
+        _p("absorbed_via", "is absorbed through the object (route or site)"),
         _p("transported_via", "is carried through the object (route)", single_valued=True),
         _p("eliminated_via", "leaves the body through the object"),
         _p("metabolized_in", "is metabolized in the object (organ)"),
