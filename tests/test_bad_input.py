@@ -296,8 +296,9 @@ def test_a_failed_build_keeps_the_previous_exports(tmp_path: Path) -> None:
     sources = make_corpus(tmp_path)
     out = tmp_path / "out"
     assert run("build", "--sources", str(sources), "--out", str(out)).exit_code == 0
-    before = (out / "k2graph.json").read_bytes()
+    names = ["audit.json", "audit.md", "k2graph.json"]
+    before = {name: (out / name).read_bytes() for name in names}
     (sources / "tiny" / "claims.yaml").write_text("records: [", encoding="utf-8")
     assert run("build", "--sources", str(sources), "--out", str(out)).exit_code == 1
-    assert (out / "k2graph.json").read_bytes() == before
-    assert sorted(p.name for p in out.iterdir()) == [".k2graph-build.lock", "k2graph.json"]
+    assert {name: (out / name).read_bytes() for name in names} == before
+    assert sorted(p.name for p in out.iterdir()) == [".k2graph-build.lock", *names]

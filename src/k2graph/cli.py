@@ -15,7 +15,10 @@ import click
 from rich.console import Console
 
 from k2graph import __version__, workflow
+from k2graph.conflict_views import Filters
+from k2graph.model import KnowledgeGraph
 from k2graph.problems import CorpusError, Problem, display_path
+from k2graph.vocabulary import ConflictKind, Severity
 from k2graph.writer import LockTimeout
 
 SOURCES_OPTION = click.option(
@@ -33,6 +36,15 @@ OUT_OPTION = click.option(
     default=Path("exports"),
     show_default=True,
     help="Folder the exports are written to.",
+)
+
+
+EVIDENCE_OPTION = click.option(
+    "--evidence-config",
+    "evidence_path",
+    type=click.Path(path_type=Path, dir_okay=False),
+    default=None,
+    help="TOML file overriding evidence weights (defaults: see docs/evidence.md).",
 )
 
 
@@ -64,14 +76,15 @@ def main() -> None:
 @main.command()
 @SOURCES_OPTION
 @OUT_OPTION
-def build(sources_dir: Path, out_dir: Path) -> None:
+@EVIDENCE_OPTION
+def build(sources_dir: Path, out_dir: Path, evidence_path: Path | None) -> None:
     """Build the graph from the sources and write every export atomically.
 
     Nothing is written when any source has a problem; every problem is listed.
     """
     try:
         with _progress() as progress:
-            report = workflow.build(sources_dir, out_dir, progress)
+            report = workflow.build(sources_dir, out_dir, progress, evidence_path)
     except CorpusError as err:
         _fail(err.problems)
     except LockTimeout as err:
@@ -91,12 +104,92 @@ def build(sources_dir: Path, out_dir: Path) -> None:
 @SOURCES_OPTION
 @OUT_OPTION
 @click.option("--no-exports", is_flag=True, help="Do not compare the exports on disk.")
-def check(sources_dir: Path, out_dir: Path, no_exports: bool) -> None:
+@EVIDENCE_OPTION
+def check(sources_dir: Path, out_dir: Path, no_exports: bool, evidence_path: Path | None) -> None:
     """Check the sources (and that the exports are current); write nothing.
 
     Lists every problem, one per line, and exits with status 1 if there is any.
     """
-    graph, problems = workflow.check(sources_dir, None if no_exports else out_dir)
+    graph, problems = workflow.check(sources_dir, None if no_exports else out_dir, evidence_path)
     if problems:
         _fail(sorted(set(problems), key=Problem.sort_key))
     click.echo(f"ok: {workflow.summary(graph)}")
+
+
+@main.command()
+@SOURCES_OPTION
+@EVIDENCE_OPTION
+@click.option(
+    "--source", "source_id", default=None, help="Only conflicts with a side in this source."
+)
+@click.option(
+    "--kind",
+    type=click.Choice([k.value for k in ConflictKind]),
+    default=None,
+    help="Only conflicts of this kind.",
+)
+@click.option(
+    "--min-severity",
+    type=click.Choice([s.value for s in Severity]),
+    default=None,
+    help="Only conflicts at least this severe (low < moderate < high).",
+)
+@click.option(
+    "--format",
+    "output",
+    type=click.Choice(["table", "json", "markdown"]),
+    default="table",
+    show_default=True,
+    help="Output format; the JSON is documented in docs/conflicts.md.",
+)
+def conflicts(
+    sources_dir: Path,
+    evidence_path: Path | None,
+    source_id: str | None,
+    kind: str | None,
+    min_severity: str | None,
+    output: str,
+) -> None:
+    """List the conflicts, strongest first: both sides, their quotes and strengths, and which
+    side the evidence favours."""
+    graph = _graph(sources_dir, evidence_path)
+    known = sorted(s.id for s in graph.sources)
+    if source_id is not None and source_id not in known:
+        click.echo(f"unknown source '{source_id}' — use one of: {', '.join(known)}", err=True)
+        sys.exit(1)
+    filters = Filters(
+        source=source_id,
+        kind=ConflictKind(kind) if kind else None,
+        min_severity=Severity(min_severity) if min_severity else None,
+    )
+    click.echo(workflow.conflicts_report(graph, filters, output), nl=False)
+
+
+@main.command()
+@SOURCES_OPTION
+@OUT_OPTION
+@EVIDENCE_OPTION
+def audit(sources_dir: Path, out_dir: Path, evidence_path: Path | None) -> None:
+    """Write the audit (audit.md and audit.json): conflicts first, then a profile per source,
+    then the claims that rest on a single weak source. `build` writes them too."""
+    graph = _graph(sources_dir, evidence_path)
+    try:
+        written = workflow.write_audit(graph, out_dir)
+    except LockTimeout as err:
+        click.echo(f"{err}: another build holds the lock; wait for it and retry", err=True)
+        sys.exit(1)
+    except OSError as err:
+        click.echo(f"cannot write exports to {display_path(out_dir)}: {err.strerror}", err=True)
+        sys.exit(1)
+    click.echo(f"{len(graph.conflicts)} conflicts, {len(graph.sources)} sources profiled")
+    for name in ("audit.md", "audit.json"):
+        state = "wrote" if out_dir / name in written else "unchanged"
+        click.echo(f"{state} {display_path(out_dir / name)}")
+
+
+def _graph(sources_dir: Path, evidence_path: Path | None) -> KnowledgeGraph:
+    try:
+        return workflow.load_graph(sources_dir, evidence_path)
+    except CorpusError as err:
+        _fail(err.problems)
+        raise  # pragma: no cover - _fail exits

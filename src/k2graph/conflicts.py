@@ -167,7 +167,7 @@ def _favours(
     top = sorted(factors, key=lambda f: -f.contribution)[:2]
     grounds = "; ".join(f.detail for f in top)
     why = (
-        f"side {side} ({claims[stronger.claim_id].text}): its best attestation scores "
+        f"{claims[stronger.claim_id].text}: its best attestation scores "
         f"{stronger.score:.2f} against {weaker.score:.2f} ({grounds})"
     )
     if kind is ConflictKind.PUBLICATION_STATUS:

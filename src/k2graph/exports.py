@@ -9,6 +9,7 @@ from __future__ import annotations
 import json
 from collections.abc import Callable
 
+from k2graph.audit import render_audit_json, render_audit_markdown
 from k2graph.model import KnowledgeGraph
 
 Renderer = Callable[[KnowledgeGraph], str]
@@ -22,6 +23,8 @@ def render_json(graph: KnowledgeGraph) -> str:
 
 EXPORTS: dict[str, Renderer] = {
     "k2graph.json": render_json,
+    "audit.json": render_audit_json,
+    "audit.md": render_audit_markdown,
 }
 
 

@@ -240,6 +240,8 @@ class KnowledgeGraph(Frozen):
     """The whole graph; every collection sorted by identifier."""
 
     format_version: int = FORMAT_VERSION
+    # Which evidence weights scored the graph: "shipped defaults" or the --evidence-config file.
+    evidence_config: str = "shipped defaults"
     sources: tuple[Source, ...] = ()
     works: tuple[Work, ...] = ()
     speakers: tuple[Speaker, ...] = ()

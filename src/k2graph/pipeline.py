@@ -64,6 +64,7 @@ def run(
     conflicts = merge_conflicts(curated, run_rules(context), claims, attestations, config)
 
     graph = KnowledgeGraph(
+        evidence_config=config.origin,
         sources=tuple(
             sources[k].model_copy(update={"coverage": coverage.get(k)}) for k in sorted(sources)
         ),

@@ -10,10 +10,13 @@ from collections.abc import Callable
 from dataclasses import dataclass
 from pathlib import Path
 
+from k2graph.conflict_render import render_json, render_markdown, render_table
+from k2graph.conflict_views import Filters, conflict_views
+from k2graph.evidence_config import load_config
 from k2graph.exports import render_all
 from k2graph.model import KnowledgeGraph
 from k2graph.pipeline import build_graph, run
-from k2graph.problems import Problem, display_path
+from k2graph.problems import CorpusError, Problem, display_path
 from k2graph.writer import write_exports
 
 Progress = Callable[[str], None]
@@ -30,13 +33,18 @@ def quiet(_: str) -> None:
     return None
 
 
-def build(sources_dir: Path, out_dir: Path, progress: Progress = quiet) -> BuildReport:
+def build(
+    sources_dir: Path,
+    out_dir: Path,
+    progress: Progress = quiet,
+    evidence_path: Path | None = None,
+) -> BuildReport:
     """Build the graph from `sources_dir` and write every export into `out_dir` atomically.
 
-    Raises `CorpusError` (nothing is written) when the sources have problems.
+    Raises `CorpusError` (nothing is written) when the sources or the weights have problems.
     """
     progress("reading and checking sources")
-    graph = build_graph(sources_dir)
+    graph = load_graph(sources_dir, evidence_path)
     progress("rendering exports")
     files = render_all(graph)
     progress("writing exports")
@@ -45,9 +53,14 @@ def build(sources_dir: Path, out_dir: Path, progress: Progress = quiet) -> Build
     return BuildReport(graph, tuple(written), unchanged)
 
 
-def check(sources_dir: Path, out_dir: Path | None) -> tuple[KnowledgeGraph, list[Problem]]:
+def check(
+    sources_dir: Path, out_dir: Path | None, evidence_path: Path | None = None
+) -> tuple[KnowledgeGraph, list[Problem]]:
     """Every problem in the sources and, if `out_dir` exists, every stale or missing export."""
-    graph, problems = run(sources_dir)
+    config, problems = load_config(evidence_path)
+    if problems:
+        return KnowledgeGraph(), problems
+    graph, problems = run(sources_dir, config)
     if problems or out_dir is None or not out_dir.is_dir():
         return graph, problems
     for name, text in render_all(graph).items():
@@ -70,3 +83,33 @@ def summary(graph: KnowledgeGraph) -> str:
         f"{len(graph.attestations)} attestations (every quote anchored), "
         f"{len(graph.conflicts)} conflicts"
     )
+
+
+def load_graph(sources_dir: Path, evidence_path: Path | None = None) -> KnowledgeGraph:
+    """The graph of `sources_dir` scored with the weights of `evidence_path` (or the shipped
+    defaults); raise `CorpusError` listing every problem, the weights' included."""
+    config, problems = load_config(evidence_path)
+    if problems:
+        raise CorpusError(problems)
+    return build_graph(sources_dir, config)
+
+
+def conflicts_report(graph: KnowledgeGraph, filters: Filters, output: str) -> str:
+    """`k2graph conflicts` output: the filtered conflicts as a table, JSON or Markdown."""
+    views = conflict_views(graph, filters)
+    if output == "json":
+        shown = {
+            "source": filters.source,
+            "kind": filters.kind.value if filters.kind else None,
+            "min_severity": filters.min_severity.value if filters.min_severity else None,
+        }
+        return render_json(views, shown, graph.evidence_config)
+    if output == "markdown":
+        return render_markdown(views)
+    return render_table(views)
+
+
+def write_audit(graph: KnowledgeGraph, out_dir: Path) -> tuple[Path, ...]:
+    """Write `audit.md` and `audit.json` into `out_dir` atomically; return those written."""
+    files = {name: text for name, text in render_all(graph).items() if name.startswith("audit.")}
+    return tuple(write_exports(out_dir, files))

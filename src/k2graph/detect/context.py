@@ -81,7 +81,7 @@ class Context:
         """Every attestation of the claim rests, directly or through the inferences it is drawn
         from, on unpublished or preliminary work — and on nothing else."""
         attestations = self.of_claim(claim_id)
-        return bool(attestations) and all(self._only_unpublished(a, set()) for a in attestations)
+        return bool(attestations) and all(self.only_unpublished(a) for a in attestations)
 
     def has_published_basis(self, claim_id: str) -> bool:
         """Some attestation of the claim cites a published work."""
@@ -92,17 +92,17 @@ class Context:
             for a in self.of_claim(claim_id)
         )
 
-    def _only_unpublished(self, attestation: Attestation, seen: set[str]) -> bool:
+    def only_unpublished(self, attestation: Attestation, seen: set[str] | None = None) -> bool:
+        """The attestation rests only on unpublished or preliminary work (through inferences)."""
+        seen = set() if seen is None else seen
         if attestation.id in seen:
             return False
         seen.add(attestation.id)
         if attestation.basis is Basis.CITED_WORK and attestation.basis_work_id is not None:
             return self.works[attestation.basis_work_id].publication_status in UNPUBLISHED
         if attestation.basis is Basis.OWN_INFERENCE and attestation.inferred_from:
-            return all(
-                self._only_unpublished(self.attestations[p], seen)
-                for p in attestation.inferred_from
-            )
+            premises = [self.attestations[p] for p in attestation.inferred_from]
+            return all(self.only_unpublished(p, seen) for p in premises)
         return False
 
 
