@@ -9,11 +9,27 @@ from __future__ import annotations
 from collections.abc import Callable
 
 from k2graph.detect.context import Context, Finding
-from k2graph.detect.logic import opposite_polarity
+from k2graph.detect.logic import (
+    antonym_predicates,
+    degree_disagreement,
+    exclusive_values,
+    opposite_polarity,
+)
+from k2graph.detect.numeric import numeric_disagreement
+from k2graph.detect.publication import unpublished_basis
+from k2graph.detect.scope import scope_caution
 
 Rule = Callable[[Context], list[Finding]]
 
-RULES: tuple[Rule, ...] = (opposite_polarity,)
+RULES: tuple[Rule, ...] = (
+    opposite_polarity,
+    antonym_predicates,
+    degree_disagreement,
+    exclusive_values,
+    numeric_disagreement,
+    scope_caution,
+    unpublished_basis,
+)
 
 
 def run_rules(ctx: Context, rules: tuple[Rule, ...] = RULES) -> list[Finding]:

@@ -77,19 +77,25 @@ class Context:
         chosen = sorted((c for c in self.claims.values() if keep(c)), key=lambda c: c.id)
         return combinations(chosen, 2)
 
-    def rests_only_on_unpublished(self, claim_id: str) -> bool:
-        """Every attestation of the claim rests, directly or through the inferences it is drawn
-        from, on unpublished or preliminary work — and on nothing else."""
-        attestations = self.of_claim(claim_id)
+    def rests_only_on_unpublished(self, claim_id: str, source_id: str | None = None) -> bool:
+        """Every attestation of the claim (in `source_id`, if given) rests, directly or through
+        the inferences it is drawn from, on unpublished or preliminary work — and on nothing
+        else."""
+        attestations = self._attested(claim_id, source_id)
         return bool(attestations) and all(self.only_unpublished(a) for a in attestations)
 
-    def has_published_basis(self, claim_id: str) -> bool:
-        """Some attestation of the claim cites a published work."""
+    def has_published_basis(self, claim_id: str, source_id: str | None = None) -> bool:
+        """Some attestation of the claim (in `source_id`, if given) cites a published work."""
         return any(
             a.basis is Basis.CITED_WORK
             and a.basis_work_id is not None
             and self.works[a.basis_work_id].publication_status is PublicationStatus.PUBLISHED
-            for a in self.of_claim(claim_id)
+            for a in self._attested(claim_id, source_id)
+        )
+
+    def _attested(self, claim_id: str, source_id: str | None) -> tuple[Attestation, ...]:
+        return tuple(
+            a for a in self.of_claim(claim_id) if source_id is None or a.source_id == source_id
         )
 
     def only_unpublished(self, attestation: Attestation, seen: set[str] | None = None) -> bool:
@@ -113,6 +119,13 @@ def same_qualifiers(a: Claim, b: Claim, ignore: tuple[str, ...] = ()) -> bool:
         for name in type(a.qualifiers).model_fields
         if name not in ignore
     )
+
+
+def compatible_population(a: Claim, b: Claim) -> bool:
+    """The claims name the same population, or at least one names none: an unqualified claim
+    covers every population, while two different named populations make separate statements."""
+    pa, pb = a.qualifiers.population, b.qualifiers.population
+    return pa is None or pb is None or pa == pb
 
 
 def describe_quantity(quantity: Quantity | None) -> str:

@@ -2,7 +2,9 @@
 
 from __future__ import annotations
 
-from k2graph.detect.context import Context, Finding, same_qualifiers
+from k2graph.detect.context import Context, Finding, compatible_population, same_qualifiers
+from k2graph.model import Claim
+from k2graph.predicates import PREDICATES, Predicate
 from k2graph.vocabulary import ConflictKind
 
 
@@ -31,3 +33,121 @@ def opposite_polarity(ctx: Context) -> list[Finding]:
                 )
             )
     return findings
+
+
+def _predicate(name: str) -> Predicate | None:
+    return PREDICATES.get(name)
+
+
+def antonym_predicates(ctx: Context) -> list[Finding]:
+    """Opposite predicates on the same subject and object: fires when both claims are affirmed
+    (neither negated), have the identical subject and identical object (entity equality, not the
+    hierarchy), the same qualifiers, and predicates that are each other's `opposite` in the
+    vocabulary ("MK-7 activates MGP" / "MK-7 inhibits MGP"). Does not fire for different objects,
+    for a negated claim (that is `opposite_polarity`'s business) or for unrelated predicates."""
+    findings = []
+    for a, b in ctx.pairs(lambda c: not c.negated and c.object is not None):
+        if (
+            _opposites(a.predicate, b.predicate)
+            and a.subject == b.subject
+            and a.object == b.object
+            and same_qualifiers(a, b)
+        ):
+            findings.append(
+                Finding(
+                    "antonym_predicates",
+                    ConflictKind.CONTRADICTION,
+                    a.id,
+                    b.id,
+                    f"One side says {a.text} and the other says {b.text}, but "
+                    f"'{a.predicate}' and '{b.predicate}' are opposites.",
+                )
+            )
+    return findings
+
+
+def _opposites(p: str, q: str) -> bool:
+    # Checked both ways so that a one-sided `opposite` in the vocabulary still counts.
+    mp, mq = _predicate(p), _predicate(q)
+    return (mp is not None and mp.opposite == q) or (mq is not None and mq.opposite == p)
+
+
+def degree_disagreement(ctx: Context) -> list[Finding]:
+    """Different degrees of effect on the same thing: fires when both predicates sit on the
+    degree scale (reverses > halts > slows > no_effect_on > worsens) at different degrees, neither
+    claim is negated, the subjects are related and the objects are related (equal, or one a kind
+    of the other: MK-7 / vitamin K2, arterial / vascular calcification), and the populations are
+    compatible (equal, or at least one absent). Does not fire for two different named populations
+    (animal models / adults), for equal degrees, or for predicates off the scale."""
+    findings = []
+    for a, b in ctx.pairs(lambda c: not c.negated and _degree(c) is not None):
+        if (
+            _degree(a) != _degree(b)
+            and ctx.related(a.subject, b.subject)
+            and ctx.related(a.object, b.object)
+            and compatible_population(a, b)
+        ):
+            findings.append(
+                Finding(
+                    "degree_disagreement",
+                    ConflictKind.DEGREE,
+                    a.id,
+                    b.id,
+                    f"One side says {a.text} and the other says {b.text}, which are different "
+                    f"degrees of effect ('{a.predicate}' vs '{b.predicate}').",
+                )
+            )
+    return findings
+
+
+def _degree(claim: Claim) -> int | None:
+    meaning = _predicate(claim.predicate)
+    return meaning.degree if meaning is not None else None
+
+
+def exclusive_values(ctx: Context) -> list[Finding]:
+    """Two values for a one-valued property. Fires (1) when both claims use the same
+    `single_valued` predicate, neither is negated, the subjects are related, the objects differ
+    and are not related (a kind of the other is a refinement, not a rival), and the qualifiers
+    are the same ("MK-7 is absorbed via the lymph" / "... via the portal vein"); or (2) for
+    `is_active_form_of`: the same object, different and unrelated subjects, neither negated, same
+    qualifiers ("MK-4 is the active form of K2" / "MK-7 is the active form of K2"). Does not fire
+    for related objects (case 1) or related subjects (case 2), or for a negated claim."""
+    findings = []
+    for a, b in ctx.pairs(lambda c: not c.negated and c.object is not None):
+        if a.predicate != b.predicate or not same_qualifiers(a, b):
+            continue
+        if _rival_objects(ctx, a, b):
+            what = f"'{a.predicate}' admits only one value"
+        elif _rival_active_forms(ctx, a, b):
+            what = f"only one form can be the active form of {ctx.name(a.object)}"
+        else:
+            continue
+        findings.append(
+            Finding(
+                "exclusive_values",
+                ConflictKind.EXCLUSIVE_VALUES,
+                a.id,
+                b.id,
+                f"One side says {a.text} and the other says {b.text}, but {what}.",
+            )
+        )
+    return findings
+
+
+def _rival_objects(ctx: Context, a: Claim, b: Claim) -> bool:
+    meaning = _predicate(a.predicate)
+    return (
+        meaning is not None
+        and meaning.single_valued
+        and ctx.related(a.subject, b.subject)
+        and not ctx.related(a.object, b.object)
+    )
+
+
+def _rival_active_forms(ctx: Context, a: Claim, b: Claim) -> bool:
+    return (
+        a.predicate == "is_active_form_of"
+        and a.object == b.object
+        and not ctx.related(a.subject, b.subject)
+    )
