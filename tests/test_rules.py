@@ -278,6 +278,15 @@ def test_degree_disagreement_allows_one_absent_population() -> None:
     assert pairs(degree_disagreement(ctx)) == [("c1", "c2")]
 
 
+def test_degree_disagreement_not_between_no_population_and_a_specific_one() -> None:
+    # "Human studies show slowing" and "an animal study saw reversal" can both hold.
+    ctx = context(
+        claim("c1", "mk-7", "reverses", "arterial", population="animal-models"),
+        claim("c2", "mk-7", "slows", "arterial"),
+    )
+    assert degree_disagreement(ctx) == []
+
+
 def test_degree_disagreement_not_for_two_different_populations() -> None:
     ctx = context(
         claim("c1", "mk-7", "reverses", "arterial", population="animal-models"),
@@ -468,6 +477,12 @@ def test_numeric_allows_one_absent_population() -> None:
     assert pairs(numeric_disagreement(ctx)) == [("c1", "c2")]
 
 
+def test_numeric_not_between_no_population_and_a_specific_one() -> None:
+    # "Take 200 mcg daily" does not contradict "45 mcg daily for children under 12".
+    ctx = context(dose("c1", q(200)), dose("c2", q(45), population="children"))
+    assert numeric_disagreement(ctx) == []
+
+
 # --- scope_caution --------------------------------------------------------------------------
 
 
@@ -482,18 +497,32 @@ def test_numeric_allows_one_absent_population() -> None:
 )
 def test_scope_caution_fires_for_a_population_caution(permission: Claim) -> None:
     caution = claim("c2", "mk-7", "caution_with", "renal-impairment")
-    findings = scope_caution(context(permission, caution))
+    said = (attest("p1", "c1", None),)
+    findings = scope_caution(context(permission, caution, attestations=said))
     assert pairs(findings) == [("c1", "c2")]
     assert findings[0].kind is ConflictKind.SCOPE
     assert "renal-impairment" in findings[0].explanation
+    assert findings[0].only == (("c1", ("p1",)),)
 
 
 def test_scope_caution_either_order_and_contraindication() -> None:
     ctx = context(
         claim("c1", "mk-7", "contraindicated_with", "children"),
         claim("c2", "mk-7", "safe_for", "general-population"),
+        attestations=(attest("p2", "c2", None),),
     )
     assert pairs(scope_caution(ctx)) == [("c1", "c2")]
+
+
+def test_scope_caution_leaves_out_hedged_permissions() -> None:
+    # "Generally well tolerated" admits exceptions: it does not conflict with a caution.
+    hedged = attest("p1", "c1", None).model_copy(update={"modality": Modality.HEDGED})
+    firm = attest("p2", "c1", None, source_id="s2")
+    caution = claim("c2", "mk-7", "caution_with", "renal-impairment")
+    permission = claim("c1", "mk-7", "safe_for", "general-population")
+    assert scope_caution(context(permission, caution, attestations=(hedged,))) == []
+    [finding] = scope_caution(context(permission, caution, attestations=(hedged, firm)))
+    assert finding.only == (("c1", ("p2",)),)
 
 
 @pytest.mark.parametrize(
@@ -534,7 +563,9 @@ def test_scope_caution_either_order_and_contraindication() -> None:
     ],
 )
 def test_scope_caution_negatives(first: Claim, second: Claim) -> None:
-    assert scope_caution(context(first, second)) == []
+    # Both claims firmly attested, so only the condition under test can stop the rule.
+    said = (attest("p1", "c1", None), attest("p2", "c2", None))
+    assert scope_caution(context(first, second, attestations=said)) == []
 
 
 # --- unpublished_basis ----------------------------------------------------------------------
@@ -619,3 +650,17 @@ def test_unpublished_basis_covers_numeric_conflicts() -> None:
 def test_unpublished_basis_not_when_a_side_rests_on_nothing_cited() -> None:
     ctx = context(YES, NO, attestations=(attest("a1", "c1", None), attest("a2", "c2", "pub")))
     assert unpublished_basis(ctx) == []
+
+
+def test_unpublished_basis_ignores_premises_that_cite_nothing() -> None:
+    # "Data show X; recent evidence suggests Y; so Z": only the unpublished data are evidence.
+    inferred = attest("a3", "c1", None).model_copy(
+        update={"basis": Basis.OWN_INFERENCE, "inferred_from": ("a1", "a4")}
+    )
+    uncited = attest("a4", "c8", None)
+    ctx = context(
+        YES,
+        NO,
+        attestations=(attest("a1", "c9", "unpub"), uncited, inferred, attest("a2", "c2", "pub")),
+    )
+    assert pairs(unpublished_basis(ctx)) == [("c1", "c2")]

@@ -63,8 +63,10 @@ def merge_conflicts(
     for finding in findings:
         pair = (min(finding.a, finding.b), max(finding.a, finding.b))
         entry = merged.setdefault((finding.kind, pair), _Merged(finding.kind, pair))
+        only = dict(finding.only)
         for claim_id in pair:
-            entry.attestations.setdefault(claim_id, set()).update(by_claim[claim_id])
+            chosen = only.get(claim_id, tuple(by_claim[claim_id]))
+            entry.attestations.setdefault(claim_id, set()).update(chosen)
         entry.detected_by.add(finding.rule)
         entry.reasons.append(f"{finding.rule}: {finding.explanation}")
     out: dict[str, Conflict] = {}

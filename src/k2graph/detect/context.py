@@ -27,6 +27,8 @@ class Finding:
     a: str  # claim id
     b: str  # claim id
     explanation: str
+    # The attestations each side is about, when not all of the claim's (by claim id).
+    only: tuple[tuple[str, tuple[str, ...]], ...] = ()
 
 
 @dataclass(frozen=True)
@@ -98,18 +100,25 @@ class Context:
             a for a in self.of_claim(claim_id) if source_id is None or a.source_id == source_id
         )
 
-    def only_unpublished(self, attestation: Attestation, seen: set[str] | None = None) -> bool:
-        """The attestation rests only on unpublished or preliminary work (through inferences)."""
-        seen = set() if seen is None else seen
+    def only_unpublished(self, attestation: Attestation) -> bool:
+        """The works the attestation rests on — cited directly, or by the statements it is
+        inferred from — are all unpublished or preliminary, and there is at least one. Premises
+        that cite nothing add no evidence either way."""
+        statuses = self.basis_statuses(attestation, set())
+        return bool(statuses) and all(s in UNPUBLISHED for s in statuses)
+
+    def basis_statuses(self, attestation: Attestation, seen: set[str]) -> list[PublicationStatus]:
+        """Publication statuses of the works an attestation rests on, through its inferences."""
         if attestation.id in seen:
-            return False
+            return []
         seen.add(attestation.id)
         if attestation.basis is Basis.CITED_WORK and attestation.basis_work_id is not None:
-            return self.works[attestation.basis_work_id].publication_status in UNPUBLISHED
-        if attestation.basis is Basis.OWN_INFERENCE and attestation.inferred_from:
-            premises = [self.attestations[p] for p in attestation.inferred_from]
-            return all(self.only_unpublished(p, seen) for p in premises)
-        return False
+            return [self.works[attestation.basis_work_id].publication_status]
+        found: list[PublicationStatus] = []
+        if attestation.basis is Basis.OWN_INFERENCE:
+            for premise in attestation.inferred_from:
+                found += self.basis_statuses(self.attestations[premise], seen)
+        return found
 
 
 def same_qualifiers(a: Claim, b: Claim, ignore: tuple[str, ...] = ()) -> bool:
@@ -121,11 +130,20 @@ def same_qualifiers(a: Claim, b: Claim, ignore: tuple[str, ...] = ()) -> bool:
     )
 
 
+# Populations a statement with no population is taken to speak about: "take 200 mcg daily"
+# addresses adults in general, not children under 12 or laboratory animals.
+GENERAL_POPULATIONS = frozenset({"general-population", "adults"})
+
+
 def compatible_population(a: Claim, b: Claim) -> bool:
-    """The claims name the same population, or at least one names none: an unqualified claim
-    covers every population, while two different named populations make separate statements."""
+    """The claims name the same population, or one names none and the other a general one
+    (general population, adults); two different named populations, or no population against a
+    specific one (children, animal models), make separate statements."""
     pa, pb = a.qualifiers.population, b.qualifiers.population
-    return pa is None or pb is None or pa == pb
+    if pa == pb:
+        return True
+    named = pb if pa is None else pa if pb is None else None
+    return named in GENERAL_POPULATIONS
 
 
 def describe_quantity(quantity: Quantity | None) -> str:

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from k2graph.detect.context import Context, Finding
 from k2graph.model import Claim
-from k2graph.vocabulary import ConflictKind, EntityType
+from k2graph.vocabulary import ConflictKind, EntityType, Modality
 
 GENERAL_POPULATION = "general-population"
 CAUTIONS = frozenset({"caution_with", "contraindicated_with"})
@@ -27,7 +27,12 @@ def scope_caution(ctx: Context) -> list[Finding]:
             permission, caution = b, a
         else:
             continue
-        if ctx.related(a.subject, b.subject):
+        firm = tuple(
+            x.id
+            for x in ctx.of_claim(permission.id)
+            if x.modality not in (Modality.HEDGED, Modality.SPECULATIVE)
+        )
+        if firm and ctx.related(a.subject, b.subject):
             findings.append(
                 Finding(
                     "scope_caution",
@@ -36,6 +41,7 @@ def scope_caution(ctx: Context) -> list[Finding]:
                     b.id,
                     f"One side says without restriction that {permission.text}, while the other "
                     f"says {caution.text}, singling out {ctx.name(caution.object)}.",
+                    only=((permission.id, firm),),
                 )
             )
     return findings
