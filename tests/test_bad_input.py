@@ -227,6 +227,26 @@ CASES = {
         },
         ["field 'attestation.inferred_from': `inferred_from` is only allowed with basis: own"],
     ),
+    "broader names no entity": (
+        {
+            "entities": ENTITIES.replace(
+                "    synonyms: [MGP]\n", "    synonyms: [MGP]\n    broader: [proteins]\n"
+            )
+        },
+        [
+            "entities.yaml:",
+            "entity 2: field 'broader.0': broader 'proteins' is not a known entity name",
+        ],
+    ),
+    "broader in a circle": (
+        {
+            "entities": ENTITIES.replace(
+                "    synonyms: [MK-7, MK7, vitamin K2]\n",
+                "    synonyms: [MK-7, MK7, vitamin K2]\n    broader: [MGP]\n",
+            ).replace("    synonyms: [MGP]\n", "    synonyms: [MGP]\n    broader: [MK-7]\n")
+        },
+        ["circular `broader` links"],
+    ),
     "entity name clash": (
         {"entities": ENTITIES + "  - name: MGP protein\n    type: protein\n    synonyms: [mgp]\n"},
         ["entities.yaml", "name 'mgp' already belongs to entity 'matrix Gla protein'"],

@@ -78,3 +78,17 @@ def test_sources_readme_shows_the_real_curation_counts() -> None:
     assert shown == counts_table(build_graph(ROOT / "sources")), (
         "sources/README.md's per-source counts are stale"
     )
+
+
+def test_readme_shows_the_real_conflicts_table() -> None:
+    from click.testing import CliRunner
+
+    from k2graph.cli import main
+
+    readme = (ROOT / "README.md").read_text(encoding="utf-8")
+    shown = readme.split("$ .venv/bin/k2graph conflicts --min-severity high\n", 1)[1]
+    shown = shown.split("```", 1)[0]
+    result = CliRunner().invoke(
+        main, ["conflicts", "--sources", str(ROOT / "sources"), "--min-severity", "high"]
+    )
+    assert shown == result.stdout
