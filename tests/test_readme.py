@@ -92,3 +92,27 @@ def test_readme_shows_the_real_conflicts_table() -> None:
         main, ["conflicts", "--sources", str(ROOT / "sources"), "--min-severity", "high"]
     )
     assert shown == result.stdout
+
+
+def test_evidence_docs_worked_example_matches_the_export() -> None:
+    import json
+
+    page = (ROOT / "docs" / "evidence.md").read_text(encoding="utf-8")
+    shown = json.loads(page.split("```json\n", 1)[1].split("```", 1)[0])
+    graph = json.loads((ROOT / "exports" / "k2graph.json").read_text(encoding="utf-8"))
+    [actual] = [a for a in graph["attestations"] if a["key"] == shown["key"]]
+    assert shown["score"] == actual["strength"]["score"]
+    assert shown["label"] == actual["strength"]["label"]
+    assert shown["factors"] == actual["strength"]["factors"]
+
+
+def test_conflicts_docs_example_is_the_real_output() -> None:
+    from click.testing import CliRunner
+
+    from k2graph.cli import main
+
+    page = (ROOT / "docs" / "conflicts.md").read_text(encoding="utf-8")
+    command = "$ k2graph conflicts --source renovare-k2-7-large-impact --kind exclusive_values"
+    shown = page.split(command + " --format markdown\n", 1)[1].split("```", 1)[0]
+    args = [*command.split()[2:], "--format", "markdown", "--sources", str(ROOT / "sources")]
+    assert shown == CliRunner().invoke(main, args).stdout

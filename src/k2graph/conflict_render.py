@@ -31,8 +31,7 @@ def render_json(views: Sequence[View], filters: dict[str, str | None], config: s
 
 
 def _score(side: View) -> str:
-    strength = side["claim_strength"]
-    label = f" {strength['label']}" if strength else ""
+    label = f" {side['label']}" if side["label"] else ""
     score = side["score"]
     return f"{score:.2f}{label}" if score is not None else "unscored"
 

@@ -83,6 +83,7 @@ def _side(side: ConflictSide, index: _Index) -> dict[str, Any]:
         "claim_id": claim.id,
         "claim": claim.text,
         "score": side.score,
+        "label": _best_label(attestations),
         "claim_strength": _strength(claim.strength),
         "sources": sorted({a.source_id for a in attestations}),
         "attestations": [_attestation(a, index) for a in attestations],
@@ -104,6 +105,12 @@ def _attestation(a: Attestation, index: _Index) -> dict[str, Any]:
         "basis": a.basis.value,
         "strength": _strength(a.strength),
     }
+
+
+def _best_label(attestations: list[Attestation]) -> str | None:
+    """The label that goes with the side's score: that of its strongest attestation."""
+    scored = [a.strength for a in attestations if a.strength is not None]
+    return max(scored, key=lambda s: s.score).label.value if scored else None
 
 
 def _speaker_label(speaker: Speaker) -> str:

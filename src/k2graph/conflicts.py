@@ -155,23 +155,43 @@ def _favours(
     attestations: Mapping[str, Attestation],
 ) -> tuple[str | None, str]:
     sa, sb = a.score or 0.0, b.score or 0.0
-    if abs(sa - sb) < FAVOUR_MARGIN:
+    if round(abs(sa - sb), 4) < FAVOUR_MARGIN:  # rounded: 0.35 - 0.25 is a full 0.1
         return None, (
             f"neither side: their evidence is about as strong ({sa:.2f} vs {sb:.2f}, "
             f"a difference under {FAVOUR_MARGIN})"
         )
     side, stronger, weaker = ("a", a, b) if sa > sb else ("b", b, a)
-    best = max(
-        (attestations[i] for i in stronger.attestation_ids),
-        key=lambda x: (x.strength.score if x.strength else 0.0, x.id),
-    )
-    factors = best.strength.factors if best.strength else ()
-    top = sorted(factors, key=lambda f: -f.contribution)[:2]
-    grounds = "; ".join(f.detail for f in top)
     why = (
         f"{claims[stronger.claim_id].text}: its best attestation scores "
-        f"{stronger.score:.2f} against {weaker.score:.2f} ({grounds})"
+        f"{stronger.score:.2f} against {weaker.score:.2f} "
+        f"({_differences(_best(stronger, attestations), _best(weaker, attestations))})"
     )
     if kind is ConflictKind.PUBLICATION_STATUS:
         why += "; the other side rests only on unpublished or preliminary work"
     return side, why
+
+
+def _best(side: ConflictSide, attestations: Mapping[str, Attestation]) -> Attestation:
+    return max(
+        (attestations[i] for i in side.attestation_ids),
+        key=lambda x: (x.strength.score if x.strength else 0.0, x.id),
+    )
+
+
+def _differences(stronger: Attestation, weaker: Attestation) -> str:
+    """The two factors that most separate the stronger side from the weaker, in words."""
+    if stronger.strength is None or weaker.strength is None:
+        return "unscored"
+    mine = {f.name: f for f in stronger.strength.factors}
+    theirs = {f.name: f for f in weaker.strength.factors}
+    gaps = []
+    for name in sorted(set(mine) | set(theirs)):
+        own, other = mine.get(name), theirs.get(name)
+        gap = (own.contribution if own else 0.0) - (other.contribution if other else 0.0)
+        # Say what the stronger side has, or else what holds the weaker one back.
+        words = f"{name}: {own.detail}" if own and gap > 0 and own.contribution >= 0 else None
+        if words is None and other is not None:
+            words = f"the other side's {name}: {other.detail}"
+        gaps.append((round(gap, 4), words or name))
+    shown = [words for gap, words in sorted(gaps, key=lambda g: -g[0])[:2] if gap > 0]
+    return "; ".join(shown) or "the same factors, differently weighted"

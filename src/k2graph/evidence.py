@@ -106,9 +106,12 @@ class Scorer:
         source = self.sources[a.source_id]
         if source.peer_reviewed is True:
             return Factor(name="publication", detail="a peer-reviewed source", contribution=0.0)
+        reviewed = (
+            "peer review not shown" if source.peer_reviewed == "unknown" else "not peer reviewed"
+        )
         return Factor(
             name="publication",
-            detail=f"only the page itself ({source.kind.value}, not peer reviewed)",
+            detail=f"only the page itself ({source.kind.value}, {reviewed})",
             contribution=weights["not_peer_reviewed_page"],
         )
 

@@ -215,7 +215,7 @@ class Attestation(Frozen):
 class ConflictSide(Frozen):
     claim_id: str
     attestation_ids: tuple[str, ...]
-    # The claim's strength score, when evidence has been scored.
+    # The best strength score among this side's attestations (those the conflict is about).
     score: float | None = None
 
 

@@ -66,7 +66,11 @@ def check(
     for name, text in render_all(graph).items():
         path = out_dir / name
         if not path.is_file() or path.read_bytes() != text.encode("utf-8"):
-            state = "missing" if not path.is_file() else "out of date with the sources"
+            state = (
+                "missing"
+                if not path.is_file()
+                else "out of date with the sources (or with the evidence weights)"
+            )
             problems.append(
                 Problem(
                     file=display_path(path), message=f"export is {state}", fix="run `k2graph build`"

@@ -77,8 +77,10 @@ def degree_disagreement(ctx: Context) -> list[Finding]:
     degree scale (reverses > halts > slows > no_effect_on > worsens) at different degrees, neither
     claim is negated, the subjects are related and the objects are related (equal, or one a kind
     of the other: MK-7 / vitamin K2, arterial / vascular calcification), and the populations are
-    compatible (equal, or at least one absent). Does not fire for two different named populations
-    (animal models / adults), for equal degrees, or for predicates off the scale."""
+    compatible (equal, or one absent and the other general: general population or adults). Does
+    not fire for two different named populations (animal models / adults), for no population
+    against a specific one (human slowing / an animal study's reversal), for equal degrees, or
+    for predicates off the scale."""
     findings = []
     for a, b in ctx.pairs(lambda c: not c.negated and _degree(c) is not None):
         if (

@@ -17,14 +17,16 @@ Interval = tuple[float | None, float | None]
 def numeric_disagreement(ctx: Context) -> list[Finding]:
     """Two quantities for one property that do not agree. Fires when both claims are affirmed,
     have the identical subject and the same quantity predicate, the same qualifiers except
-    population, compatible populations (equal, or at least one absent), and comparable units
+    population, compatible populations (equal, or one absent and the other general: general
+    population or adults), and comparable units
     (the same unit once in SI base units), and either (a) the values, as intervals, do not
     overlap even after widening each by `ctx.tolerance` on each side (a point is [v, v]; an
     approximate value or bound is first widened by the tolerance; an open bound is unbounded),
     or (b) both are closed ranges that overlap but neither contains the other and one sticks out
     beyond the other's bound by more than the tolerance (90-360 vs 100-375 at 5%). Does not fire
     for a point inside a range, a range inside another, different subjects, two different named
-    populations, incomparable units (μg/day vs μg/kg) or values within the tolerance."""
+    populations, no population against a specific one (200 μg vs 45 μg for children), incomparable
+    units (μg/day vs μg/kg) or values within the tolerance."""
     findings = []
     for a, b in ctx.pairs(lambda c: not c.negated and _numeric(c)):
         if a.quantity is None or b.quantity is None:
