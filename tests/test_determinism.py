@@ -68,7 +68,7 @@ REFERENCE = render_all(build_graph(SOURCES))
 
 
 @settings(
-    max_examples=8, deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture]
+    max_examples=3, deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture]
 )
 @given(seed=st.integers(min_value=0, max_value=2**32 - 1))
 def test_shuffled_sources_give_byte_identical_exports(seed: int, tmp_path_factory: Any) -> None:

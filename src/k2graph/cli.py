@@ -18,6 +18,7 @@ from k2graph import __version__, workflow
 from k2graph.conflict_views import Filters
 from k2graph.model import KnowledgeGraph
 from k2graph.problems import CorpusError, Problem, display_path
+from k2graph.rdf.namespaces import DEFAULT_BASE
 from k2graph.vocabulary import ConflictKind, Severity
 from k2graph.writer import LockTimeout
 
@@ -45,6 +46,14 @@ EVIDENCE_OPTION = click.option(
     type=click.Path(path_type=Path, dir_okay=False),
     default=None,
     help="TOML file overriding evidence weights (defaults: see docs/evidence.md).",
+)
+
+
+BASE_OPTION = click.option(
+    "--base-iri",
+    default=DEFAULT_BASE,
+    show_default=True,
+    help="Base of the instance IRIs in the RDF exports.",
 )
 
 
@@ -77,14 +86,15 @@ def main() -> None:
 @SOURCES_OPTION
 @OUT_OPTION
 @EVIDENCE_OPTION
-def build(sources_dir: Path, out_dir: Path, evidence_path: Path | None) -> None:
+@BASE_OPTION
+def build(sources_dir: Path, out_dir: Path, evidence_path: Path | None, base_iri: str) -> None:
     """Build the graph from the sources and write every export atomically.
 
     Nothing is written when any source has a problem; every problem is listed.
     """
     try:
         with _progress() as progress:
-            report = workflow.build(sources_dir, out_dir, progress, evidence_path)
+            report = workflow.build(sources_dir, out_dir, progress, evidence_path, base_iri)
     except CorpusError as err:
         _fail(err.problems)
     except LockTimeout as err:
@@ -105,12 +115,21 @@ def build(sources_dir: Path, out_dir: Path, evidence_path: Path | None) -> None:
 @OUT_OPTION
 @click.option("--no-exports", is_flag=True, help="Do not compare the exports on disk.")
 @EVIDENCE_OPTION
-def check(sources_dir: Path, out_dir: Path, no_exports: bool, evidence_path: Path | None) -> None:
+@BASE_OPTION
+def check(
+    sources_dir: Path,
+    out_dir: Path,
+    no_exports: bool,
+    evidence_path: Path | None,
+    base_iri: str,
+) -> None:
     """Check the sources (and that the exports are current); write nothing.
 
     Lists every problem, one per line, and exits with status 1 if there is any.
     """
-    graph, problems = workflow.check(sources_dir, None if no_exports else out_dir, evidence_path)
+    graph, problems = workflow.check(
+        sources_dir, None if no_exports else out_dir, evidence_path, base_iri
+    )
     if problems:
         _fail(sorted(set(problems), key=Problem.sort_key))
     click.echo(f"ok: {workflow.summary(graph)}")

@@ -11,6 +11,13 @@ from collections.abc import Callable
 
 from k2graph.audit import render_audit_json, render_audit_markdown
 from k2graph.model import KnowledgeGraph
+from k2graph.rdf import (
+    render_jsonld,
+    render_nquads,
+    render_trig,
+    render_turtle,
+    render_vocabulary,
+)
 
 Renderer = Callable[[KnowledgeGraph], str]
 
@@ -25,6 +32,11 @@ EXPORTS: dict[str, Renderer] = {
     "k2graph.json": render_json,
     "audit.json": render_audit_json,
     "audit.md": render_audit_markdown,
+    "k2graph.ttl": render_turtle,
+    "k2graph.trig": render_trig,
+    "k2graph.nq": render_nquads,
+    "k2graph.jsonld": render_jsonld,
+    "k2graph-vocab.ttl": render_vocabulary,
 }
 
 

@@ -242,6 +242,8 @@ class KnowledgeGraph(Frozen):
     format_version: int = FORMAT_VERSION
     # Which evidence weights scored the graph: "shipped defaults" or the --evidence-config file.
     evidence_config: str = "shipped defaults"
+    # Base of the instance IRIs in the RDF exports.
+    base_iri: str = "https://w3id.org/k2graph/id/"  # = rdf.namespaces.DEFAULT_BASE
     sources: tuple[Source, ...] = ()
     works: tuple[Work, ...] = ()
     speakers: tuple[Speaker, ...] = ()

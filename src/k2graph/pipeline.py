@@ -26,12 +26,13 @@ from k2graph.model import KnowledgeGraph
 from k2graph.normalize import build_lexicon
 from k2graph.problems import CorpusError, Problem
 from k2graph.provenance import SourceParts, source_parts
+from k2graph.rdf.namespaces import DEFAULT_BASE
 
 T = TypeVar("T")
 
 
 def run(
-    sources_dir: Path, evidence: EvidenceConfig | None = None
+    sources_dir: Path, evidence: EvidenceConfig | None = None, base_iri: str = DEFAULT_BASE
 ) -> tuple[KnowledgeGraph, list[Problem]]:
     """Run every stage; the graph holds what was sound, the list says what was not."""
     config = evidence or default_config()
@@ -65,6 +66,7 @@ def run(
 
     graph = KnowledgeGraph(
         evidence_config=config.origin,
+        base_iri=base_iri,
         sources=tuple(
             sources[k].model_copy(update={"coverage": coverage.get(k)}) for k in sorted(sources)
         ),
@@ -82,9 +84,11 @@ def _ordered(items: Mapping[str, T]) -> tuple[T, ...]:
     return tuple(items[k] for k in sorted(items))
 
 
-def build_graph(sources_dir: Path, evidence: EvidenceConfig | None = None) -> KnowledgeGraph:
+def build_graph(
+    sources_dir: Path, evidence: EvidenceConfig | None = None, base_iri: str = DEFAULT_BASE
+) -> KnowledgeGraph:
     """The knowledge graph of `sources_dir`; raise `CorpusError` listing every problem."""
-    graph, problems = run(sources_dir, evidence)
+    graph, problems = run(sources_dir, evidence, base_iri)
     if problems:
         raise CorpusError(problems)
     return graph

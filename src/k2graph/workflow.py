@@ -17,6 +17,8 @@ from k2graph.exports import render_all
 from k2graph.model import KnowledgeGraph
 from k2graph.pipeline import build_graph, run
 from k2graph.problems import CorpusError, Problem, display_path
+from k2graph.rdf.namespaces import DEFAULT_BASE
+from k2graph.rdf.validate import shacl_problems
 from k2graph.writer import write_exports
 
 Progress = Callable[[str], None]
@@ -38,13 +40,14 @@ def build(
     out_dir: Path,
     progress: Progress = quiet,
     evidence_path: Path | None = None,
+    base_iri: str = DEFAULT_BASE,
 ) -> BuildReport:
     """Build the graph from `sources_dir` and write every export into `out_dir` atomically.
 
     Raises `CorpusError` (nothing is written) when the sources or the weights have problems.
     """
     progress("reading and checking sources")
-    graph = load_graph(sources_dir, evidence_path)
+    graph = load_graph(sources_dir, evidence_path, base_iri)
     progress("rendering exports")
     files = render_all(graph)
     progress("writing exports")
@@ -54,13 +57,19 @@ def build(
 
 
 def check(
-    sources_dir: Path, out_dir: Path | None, evidence_path: Path | None = None
+    sources_dir: Path,
+    out_dir: Path | None,
+    evidence_path: Path | None = None,
+    base_iri: str = DEFAULT_BASE,
 ) -> tuple[KnowledgeGraph, list[Problem]]:
-    """Every problem in the sources and, if `out_dir` exists, every stale or missing export."""
+    """Every problem in the sources, every SHACL violation of the RDF export and, if `out_dir`
+    exists, every stale or missing export."""
     config, problems = load_config(evidence_path)
     if problems:
         return KnowledgeGraph(), problems
-    graph, problems = run(sources_dir, config)
+    graph, problems = run(sources_dir, config, base_iri)
+    if not problems:
+        problems = shacl_problems(graph)
     if problems or out_dir is None or not out_dir.is_dir():
         return graph, problems
     for name, text in render_all(graph).items():
@@ -89,13 +98,15 @@ def summary(graph: KnowledgeGraph) -> str:
     )
 
 
-def load_graph(sources_dir: Path, evidence_path: Path | None = None) -> KnowledgeGraph:
+def load_graph(
+    sources_dir: Path, evidence_path: Path | None = None, base_iri: str = DEFAULT_BASE
+) -> KnowledgeGraph:
     """The graph of `sources_dir` scored with the weights of `evidence_path` (or the shipped
     defaults); raise `CorpusError` listing every problem, the weights' included."""
     config, problems = load_config(evidence_path)
     if problems:
         raise CorpusError(problems)
-    return build_graph(sources_dir, config)
+    return build_graph(sources_dir, config, base_iri)
 
 
 def conflicts_report(graph: KnowledgeGraph, filters: Filters, output: str) -> str:

@@ -1,0 +1,57 @@
+"""The RDF export: nanopublication-style named graphs in N-Quads, TriG, Turtle and JSON-LD, plus
+the k2graph vocabulary and SHACL shapes that ship with the package."""
+
+from __future__ import annotations
+
+from functools import lru_cache
+from importlib import resources
+
+from k2graph.model import KnowledgeGraph
+from k2graph.rdf import serialize
+from k2graph.rdf.dataset import Quad, to_dataset, to_quads
+
+VOCABULARY_FILE = "vocab.ttl"
+SHAPES_FILE = "shapes.ttl"
+
+
+@lru_cache(maxsize=4)
+def _quads(graph: KnowledgeGraph) -> tuple[Quad, ...]:
+    # Every RDF export of one build renders from the same quads: compute them once.
+    return tuple(to_quads(graph, graph.base_iri))
+
+
+def shipped(name: str) -> str:
+    return resources.files("k2graph.rdf").joinpath(name).read_text(encoding="utf-8")
+
+
+def render_nquads(graph: KnowledgeGraph) -> str:
+    return serialize.nquads(_quads(graph))
+
+
+def render_turtle(graph: KnowledgeGraph) -> str:
+    return serialize.turtle(_quads(graph))
+
+
+def render_trig(graph: KnowledgeGraph) -> str:
+    return serialize.trig(_quads(graph))
+
+
+def render_jsonld(graph: KnowledgeGraph) -> str:
+    return serialize.jsonld(_quads(graph))
+
+
+def render_vocabulary(_: KnowledgeGraph) -> str:
+    return shipped(VOCABULARY_FILE)
+
+
+__all__ = [
+    "SHAPES_FILE",
+    "render_jsonld",
+    "render_nquads",
+    "render_trig",
+    "render_turtle",
+    "render_vocabulary",
+    "shipped",
+    "to_dataset",
+    "to_quads",
+]

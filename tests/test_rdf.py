@@ -1,0 +1,139 @@
+"""The RDF exports, checked by independent engines: pyoxigraph parses what rdflib-free writers
+wrote, pyld expands the JSON-LD to the same quads, pyshacl validates against the shipped shapes,
+and the bytes do not depend on the interpreter's hash seed."""
+
+from __future__ import annotations
+
+import json
+import os
+import subprocess
+import sys
+from pathlib import Path
+
+import pyoxigraph as ox
+import pytest
+from conftest import EXPORTS, ROOT, SOURCES
+from pyld import jsonld
+from rdflib import Graph, Literal, URIRef
+from rdflib.compare import isomorphic
+
+from k2graph.pipeline import build_graph
+from k2graph.rdf import shipped, to_quads
+from k2graph.rdf.namespaces import K2, OA, RDF, RDFS
+from k2graph.rdf.validate import shacl_problems, union_graph
+
+GRAPH = build_graph(SOURCES)
+QUADS = to_quads(GRAPH, GRAPH.base_iri)
+
+
+def oxi_quads(path: Path, fmt: ox.RdfFormat) -> set[str]:
+    return {str(q) for q in ox.parse(path=str(path), format=fmt)}
+
+
+def test_nquads_and_trig_parse_in_pyoxigraph_to_the_same_quads() -> None:
+    nq = oxi_quads(EXPORTS / "k2graph.nq", ox.RdfFormat.N_QUADS)
+    trig = oxi_quads(EXPORTS / "k2graph.trig", ox.RdfFormat.TRIG)
+    assert len(nq) == len(QUADS)
+    assert nq == trig
+
+
+def test_turtle_parses_in_pyoxigraph_with_the_same_triple_count() -> None:
+    triples = {
+        str(t) for t in ox.parse(path=str(EXPORTS / "k2graph.ttl"), format=ox.RdfFormat.TURTLE)
+    }
+    assert len(triples) == len({(s, p, o) for s, p, o, _ in QUADS})
+
+
+def test_turtle_round_trips_to_an_isomorphic_graph() -> None:
+    parsed = Graph().parse(EXPORTS / "k2graph.ttl", format="turtle")
+    assert isomorphic(parsed, union_graph(GRAPH))
+
+
+def test_jsonld_expands_with_pyld_to_the_same_quads() -> None:
+    document = json.loads((EXPORTS / "k2graph.jsonld").read_text(encoding="utf-8"))
+
+    # The context is inline: a document loader that refuses to fetch proves nothing is loaded.
+    def no_fetch(url: str, options: object) -> None:
+        raise AssertionError(f"pyld tried to fetch {url}")
+
+    produced = jsonld.to_rdf(
+        document, {"format": "application/n-quads", "documentLoader": no_fetch}
+    )
+    from_jsonld = {str(q) for q in ox.parse(produced, format=ox.RdfFormat.N_QUADS)}
+    assert from_jsonld == oxi_quads(EXPORTS / "k2graph.nq", ox.RdfFormat.N_QUADS)
+
+
+def test_the_export_conforms_to_the_shipped_shapes() -> None:
+    assert shacl_problems(GRAPH) == []
+
+
+def test_shapes_catch_a_broken_export() -> None:
+    from pyshacl import validate
+
+    broken = union_graph(GRAPH)
+    claim = next(broken.subjects(RDF.type, K2.Claim))
+    broken.remove((claim, K2.subject, None))
+    attestation = next(broken.subjects(RDF.type, K2.Attestation))
+    broken.set((attestation, K2.modality, Literal("shouting")))
+    shapes = Graph().parse(data=shipped("shapes.ttl"), format="turtle")
+    conforms, _, text = validate(broken, shacl_graph=shapes)
+    assert not conforms
+    assert str(claim) in text
+    assert "shouting" in text
+
+
+def test_every_k2_term_used_is_defined_in_the_vocabulary() -> None:
+    vocab = Graph().parse(data=shipped("vocab.ttl"), format="turtle")
+    used = {p for _, p, _, _ in QUADS if str(p).startswith(str(K2))}
+    used |= {o for _, p, o, _ in QUADS if p == RDF.type and str(o).startswith(str(K2))}
+    used |= {o for _, p, o, _ in QUADS if p == K2.predicate}
+    for term in used:
+        assert vocab.value(term, RDFS.label) is not None, term
+        assert vocab.value(term, RDFS.comment) is not None, term
+
+
+def test_an_attestation_is_a_web_annotation_on_the_exact_words() -> None:
+    union = union_graph(GRAPH)
+    attestation = GRAPH.attestations[0]
+    node = URIRef(f"{GRAPH.base_iri}attestation/{attestation.id}")
+    target = union.value(node, OA.hasTarget)
+    assert union.value(target, OA.hasSource) == URIRef(
+        f"{GRAPH.base_iri}source/{attestation.source_id}"
+    )
+    selectors = set(union.objects(target, OA.hasSelector))
+    quote = next(s for s in selectors if (s, RDF.type, OA.TextQuoteSelector) in union)
+    position = next(s for s in selectors if (s, RDF.type, OA.TextPositionSelector) in union)
+    start = union.value(position, OA.start).toPython()
+    end = union.value(position, OA.end).toPython()
+    text = (SOURCES / attestation.source_id / "document.txt").read_text(encoding="utf-8")
+    assert str(union.value(quote, OA.exact)) == text[start:end]
+
+
+def test_every_attestation_is_a_nanopublication_with_four_graphs() -> None:
+    graphs = {g for _, _, _, g in QUADS}
+    for attestation in GRAPH.attestations:
+        base = f"{GRAPH.base_iri}np/{attestation.id}#"
+        for part in ("head", "assertion", "provenance", "pubinfo"):
+            assert URIRef(base + part) in graphs
+
+
+def test_the_base_iri_is_configurable(tiny: Path) -> None:
+    graph = build_graph(tiny, base_iri="https://example.org/kg")
+    quads = to_quads(graph, graph.base_iri)
+    subjects = {str(s) for s, _, _, _ in quads if str(s).startswith("https://example.org/kg/")}
+    assert any(s.startswith("https://example.org/kg/claim/") for s in subjects)
+    assert not any("w3id.org/k2graph/id" in str(s) for s, _, _, _ in quads)
+
+
+@pytest.mark.parametrize("seed", ["1", "2"])
+def test_rdf_bytes_do_not_depend_on_the_hash_seed(seed: str, tiny: Path, tmp_path: Path) -> None:
+    out = tmp_path / f"out{seed}"
+    env = {**os.environ, "PYTHONHASHSEED": seed}
+    command = [sys.executable, "-m", "k2graph", "build", "--sources", str(tiny), "--out", str(out)]
+    subprocess.run(command, check=True, env=env, capture_output=True, cwd=ROOT)
+    reference = tmp_path / "reference"
+    env["PYTHONHASHSEED"] = "99"
+    command[-1] = str(reference)
+    subprocess.run(command, check=True, env=env, capture_output=True, cwd=ROOT)
+    for name in ("k2graph.nq", "k2graph.ttl", "k2graph.trig", "k2graph.jsonld"):
+        assert (out / name).read_bytes() == (reference / name).read_bytes(), name
