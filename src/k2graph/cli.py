@@ -19,6 +19,10 @@ from k2graph.conflict_views import Filters
 from k2graph.model import KnowledgeGraph
 from k2graph.problems import CorpusError, Problem, display_path
 from k2graph.rdf.namespaces import DEFAULT_BASE
+from k2graph.sparql import api as sparql_api
+from k2graph.sparql.engines import ENGINES
+from k2graph.sparql.errors import SparqlError
+from k2graph.sparql.results import FORMATS
 from k2graph.vocabulary import ConflictKind, Severity
 from k2graph.writer import LockTimeout
 
@@ -204,6 +208,90 @@ def audit(sources_dir: Path, out_dir: Path, evidence_path: Path | None) -> None:
     for name in ("audit.md", "audit.json"):
         state = "wrote" if out_dir / name in written else "unchanged"
         click.echo(f"{state} {display_path(out_dir / name)}")
+
+
+@main.command()
+@click.argument("query", required=False)
+@click.option(
+    "--file",
+    "query_file",
+    type=click.Path(path_type=Path, dir_okay=False),
+    default=None,
+    help="Read the query from this .rq file.",
+)
+@click.option("--named", default=None, help="Run a named query (see --list).")
+@click.option("--list", "list_named", is_flag=True, help="List the named queries and exit.")
+@click.option(
+    "--bind",
+    "binds",
+    multiple=True,
+    metavar="VAR=VALUE",
+    help="Pre-bind a result variable: <iri> or prefix:name is an IRI, anything else a literal.",
+)
+@click.option(
+    "--format",
+    "output",
+    type=click.Choice(FORMATS),
+    default="table",
+    show_default=True,
+    help="table, or the W3C SPARQL 1.1 results formats (json, csv, tsv).",
+)
+@click.option(
+    "--engine",
+    type=click.Choice(ENGINES),
+    default="rdflib",
+    show_default=True,
+    help="Oxigraph is faster; its default graph keeps a triple once per graph (use DISTINCT).",
+)
+@click.option(
+    "--timeout",
+    type=click.FloatRange(min=0, min_open=True),
+    default=sparql_api.DEFAULT_TIMEOUT,
+    show_default=True,
+    help="Seconds before the query (with loading the data) is stopped.",
+)
+@click.option(
+    "--limit",
+    type=click.IntRange(min=1),
+    default=sparql_api.DEFAULT_LIMIT,
+    show_default=True,
+    help="Show at most this many rows.",
+)
+@click.option(
+    "--data",
+    type=click.Path(path_type=Path, dir_okay=False),
+    default=sparql_api.DEFAULT_DATA,
+    show_default=True,
+    help="The N-Quads export to query.",
+)
+def sparql(
+    query: str | None,
+    query_file: Path | None,
+    named: str | None,
+    list_named: bool,
+    binds: tuple[str, ...],
+    output: str,
+    engine: str,
+    timeout: float,
+    limit: int,
+    data: Path,
+) -> None:
+    """Run a read-only SPARQL query (SELECT, ASK, CONSTRUCT, DESCRIBE) over the RDF export.
+
+    The prefixes of the RDF mapping, RDF.md (k2, k2p, oa, prov, cito, dcterms, skos, np, obo,
+    rdf, rdfs, xsd, owl), are predeclared. SERVICE, FROM and updates are refused.
+    """
+    request = sparql_api.Request(
+        query, query_file, named, list_named, binds, output, engine, timeout, limit, data
+    )
+    try:
+        result = sparql_api.run(request)
+    except SparqlError as err:
+        click.echo(str(err), err=True)
+        sys.exit(1)
+    click.echo(result.text, nl=False)
+    if result.note:
+        click.echo(result.note, err=True)
 
 
 def _graph(sources_dir: Path, evidence_path: Path | None) -> KnowledgeGraph:

@@ -1,0 +1,7 @@
+"""`k2graph sparql`: read-only SPARQL over the exported N-Quads, on rdflib or Oxigraph.
+
+The pieces, each with one job: `guard` parses and refuses what must not run, `bindings` turns
+`--bind var=value` into RDF terms, `named` holds the named queries, `runner` runs a query in a
+child process (`worker`, using `engines`) under a time limit, `results` writes the W3C formats,
+and `api` ties them together for the command line.
+"""

@@ -1,0 +1,88 @@
+"""What `k2graph sparql` does, from the parsed options to the text to print.
+
+Order matters for safety: the query is checked (`guard`) and its bindings resolved before the
+data file is looked at or any engine process starts, so a refused query never reaches an engine.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from dataclasses import dataclass, field
+from pathlib import Path
+
+from k2graph.problems import display_path
+from k2graph.sparql import bindings, guard, named, results, runner
+from k2graph.sparql.errors import SparqlError
+
+DEFAULT_DATA = Path("exports/k2graph.nq")
+DEFAULT_TIMEOUT = 30.0  # seconds; loading the export and running the query
+DEFAULT_LIMIT = 1000  # rows
+
+
+@dataclass(frozen=True)
+class Request:
+    """The command's options, as given."""
+
+    query: str | None = None
+    file: Path | None = None
+    named: str | None = None
+    list_named: bool = False
+    binds: Sequence[str] = ()
+    fmt: str = "table"
+    engine: str = "rdflib"
+    timeout: float = DEFAULT_TIMEOUT
+    limit: int = DEFAULT_LIMIT
+    data: Path = field(default=DEFAULT_DATA)
+
+
+@dataclass(frozen=True)
+class Output:
+    """`text` for standard output; `note` (e.g. the truncation notice) for standard error."""
+
+    text: str
+    note: str | None = None
+
+
+def run(request: Request) -> Output:
+    """Run the request; every failure is a `SparqlError` carrying one line."""
+    if request.list_named:
+        return Output(named.listing())
+    checked = guard.check(_query_text(request))
+    bound = bindings.resolve(request.binds, checked)
+    if not request.data.is_file():
+        raise SparqlError(
+            f"{display_path(request.data)} not found: run `k2graph build` to write the exports,"
+            " or point --data at an N-Quads file"
+        )
+    answer = runner.run_in_child(
+        {
+            "query": checked.text,
+            "engine": request.engine,
+            "data": str(request.data.resolve()),
+            "bindings": bound,
+            "limit": request.limit,
+        },
+        request.timeout,
+    )
+    note = None
+    if answer.truncated:
+        shown = len(answer.rows)
+        note = f"showing {shown} of at least {shown + 1} rows; use --limit to see more"
+    return Output(results.render(answer, request.fmt), note)
+
+
+def _query_text(request: Request) -> str:
+    """The query from exactly one of QUERY, --file and --named."""
+    given = [x is not None for x in (request.query, request.file, request.named)]
+    if sum(given) != 1:
+        raise SparqlError("give exactly one of QUERY, --file F.rq or --named NAME (see --list)")
+    if request.named is not None:
+        return named.text(request.named)
+    if request.file is not None:
+        try:
+            return request.file.read_text(encoding="utf-8")
+        except (OSError, UnicodeDecodeError) as err:
+            reason = getattr(err, "strerror", None) or str(err)
+            raise SparqlError(f"cannot read {display_path(request.file)}: {reason}") from None
+    assert request.query is not None
+    return request.query

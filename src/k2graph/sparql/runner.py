@@ -1,0 +1,57 @@
+"""Run a request in a fresh worker process and kill it when the time limit passes.
+
+A runaway query (a cartesian product, a catastrophic regular expression) then costs only the
+child: the calling process stays responsive and can run the next query at once.
+"""
+
+from __future__ import annotations
+
+import json
+import os
+import subprocess
+import sys
+from pathlib import Path
+from typing import Any
+
+import k2graph
+from k2graph.sparql.answer import Answer
+from k2graph.sparql.errors import QueryTimeout, SparqlError
+
+# The folder holding the `k2graph` package, so the child imports this very copy of it.
+_PACKAGE_ROOT = str(Path(k2graph.__file__).resolve().parent.parent)
+
+
+def run_in_child(request: dict[str, Any], timeout: float) -> Answer:
+    """The worker's answer to `request`, or `QueryTimeout` after `timeout` seconds."""
+    env = dict(os.environ)
+    env["PYTHONPATH"] = os.pathsep.join(p for p in (_PACKAGE_ROOT, env.get("PYTHONPATH", "")) if p)
+    env["PYTHONIOENCODING"] = "utf-8"
+    try:
+        # subprocess.run kills the child and reaps it when the timeout expires.
+        done = subprocess.run(
+            [sys.executable, "-m", "k2graph.sparql.worker"],
+            input=json.dumps(request),
+            capture_output=True,
+            text=True,
+            encoding="utf-8",
+            timeout=timeout,
+            env=env,
+            check=False,
+        )
+    except subprocess.TimeoutExpired:
+        raise QueryTimeout(
+            f"query stopped after {timeout:g} s (--timeout): "
+            "narrow the query or give it more time with --timeout"
+        ) from None
+    return _reply(done)
+
+
+def _reply(done: subprocess.CompletedProcess[str]) -> Answer:
+    try:
+        reply = json.loads(done.stdout)
+    except json.JSONDecodeError:
+        lines = done.stderr.strip().splitlines() or [f"exit status {done.returncode}"]
+        raise SparqlError(f"query worker failed: {lines[-1]}") from None
+    if "error" in reply:
+        raise SparqlError(reply["error"])
+    return Answer.from_dict(reply["answer"])

@@ -1,0 +1,68 @@
+"""The child process that runs one query: `python -m k2graph.sparql.worker`.
+
+Neither engine can be interrupted from Python once a query runs, so the query runs here and the
+parent kills this process when `--timeout` passes. Reads one JSON request on standard input,
+writes one JSON reply on standard output: {"answer": …} or {"error": "one line"}.
+
+Before anything runs, this process closes itself to the network (an audit hook refusing socket
+and urllib use) and turns off rdflib's FROM loading: a second wall behind `guard`, which the
+worker also applies again to the text it receives.
+"""
+
+from __future__ import annotations
+
+import json
+import sys
+import warnings
+from pathlib import Path
+from typing import Any
+
+NETWORK_EVENTS = frozenset(
+    {"socket.connect", "socket.getaddrinfo", "socket.gethostbyname", "urllib.Request"}
+)
+
+
+def block_network() -> None:
+    """Refuse every Python-level network call in this process from now on (cannot be undone)."""
+
+    def hook(event: str, args: tuple[Any, ...]) -> None:
+        if event in NETWORK_EVENTS:
+            raise PermissionError(f"network access is disabled in the query worker ({event})")
+
+    sys.addaudithook(hook)
+
+
+def handle(request: dict[str, Any]) -> dict[str, Any]:
+    """Check and run one request; every failure becomes a one-line error."""
+    import rdflib.plugins.sparql
+
+    from k2graph.sparql import engines, guard
+    from k2graph.sparql.errors import SparqlError
+
+    rdflib.plugins.sparql.SPARQL_LOAD_GRAPHS = False
+    try:
+        checked = guard.check(request["query"])
+        answer = engines.execute(
+            request["engine"],
+            Path(request["data"]),
+            checked,
+            request["bindings"],
+            int(request["limit"]),
+        )
+    except SparqlError as err:
+        return {"error": str(err)}
+    except Exception as err:  # an engine's own error (bad regex, type error …): report it
+        return {"error": f"{request['engine']} failed: {' '.join(str(err).split())}"}
+    return {"answer": answer.to_dict()}
+
+
+def main() -> None:
+    # rdflib warns about its own internals (Dataset.default_context); not the user's concern.
+    warnings.simplefilter("ignore", DeprecationWarning)
+    block_network()
+    request = json.loads(sys.stdin.read())
+    json.dump(handle(request), sys.stdout)
+
+
+if __name__ == "__main__":
+    main()
