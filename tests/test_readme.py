@@ -116,3 +116,16 @@ def test_conflicts_docs_example_is_the_real_output() -> None:
     shown = page.split(command + " --format markdown\n", 1)[1].split("```", 1)[0]
     args = [*command.split()[2:], "--format", "markdown", "--sources", str(ROOT / "sources")]
     assert shown == CliRunner().invoke(main, args).stdout
+
+
+def test_readme_shows_the_real_sparql_output() -> None:
+    from click.testing import CliRunner
+
+    from k2graph.cli import main
+
+    readme = (ROOT / "README.md").read_text(encoding="utf-8")
+    shown = readme.split("$ .venv/bin/k2graph sparql --named sources-by-strength\n", 1)[1]
+    shown = shown.split("```", 1)[0]
+    data = str(ROOT / "exports" / "k2graph.nq")
+    result = CliRunner().invoke(main, ["sparql", "--named", "sources-by-strength", "--data", data])
+    assert shown == result.stdout

@@ -29,13 +29,26 @@ def execute(
 ) -> Answer:
     """Run `checked` on the dataset in `data`, keeping at most `limit + 1` rows."""
     if engine == "rdflib":
-        return _rdflib(data, checked, bindings, limit)
-    return _oxigraph(data, checked, bindings, limit)
+        return query_rdflib(load_rdflib(data), checked, bindings, limit)
+    return query_oxigraph(load_oxigraph(data), checked, bindings, limit)
 
 
-def _rdflib(data: Path, checked: CheckedQuery, bindings: dict[str, Term], limit: int) -> Answer:
+def load_rdflib(data: Path) -> rdflib.Dataset:
     dataset = rdflib.Dataset(default_union=True)
-    dataset.parse(str(data), format="nquads")
+    with data.open("rb") as stream:  # rdflib leaves a path's file handle open
+        dataset.parse(stream, format="nquads")
+    return dataset
+
+
+def load_oxigraph(data: Path) -> ox.Store:
+    store = ox.Store()
+    store.load(path=str(data), format=ox.RdfFormat.N_QUADS)
+    return store
+
+
+def query_rdflib(
+    dataset: rdflib.Dataset, checked: CheckedQuery, bindings: dict[str, Term], limit: int
+) -> Answer:
     init: dict[str, rdflib.term.Identifier] = {
         name: URIRef(t["value"]) if t["type"] == "uri" else Literal(t["value"])
         for name, t in bindings.items()
@@ -56,9 +69,9 @@ def _rdflib(data: Path, checked: CheckedQuery, bindings: dict[str, Term], limit:
     return _answer(checked.form, TRIPLE_VARIABLES, rows, limit)
 
 
-def _oxigraph(data: Path, checked: CheckedQuery, bindings: dict[str, Term], limit: int) -> Answer:
-    store = ox.Store()
-    store.load(path=str(data), format=ox.RdfFormat.N_QUADS)
+def query_oxigraph(
+    store: ox.Store, checked: CheckedQuery, bindings: dict[str, Term], limit: int
+) -> Answer:
     substitutions: dict[ox.Variable, ox.NamedNode | ox.BlankNode | ox.Literal | ox.Triple] = {
         ox.Variable(name): ox.NamedNode(t["value"])
         if t["type"] == "uri"
