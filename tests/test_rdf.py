@@ -158,3 +158,18 @@ def test_named_queries_return_the_same_rows_on_both_engines_on_the_corpus() -> N
             return json.dumps(row, sort_keys=True)
 
         assert sorted(map(key, by_rdflib.rows)) == sorted(map(key, by_oxigraph.rows)), name
+
+
+@pytest.mark.parametrize("bad", ["https://example.org/kg#", "kg/", "https://example.org/a b/"])
+def test_a_bad_base_iri_is_refused_clearly(bad: str, tiny: Path, tmp_path: Path) -> None:
+    from click.testing import CliRunner
+
+    from k2graph.cli import main
+
+    out = tmp_path / "out"
+    args = ["--sources", str(tiny), "--out", str(out), "--base-iri", bad]
+    for command in ("build", "check"):
+        result = CliRunner().invoke(main, [command, *args])
+        assert result.exit_code == 1
+        assert f"--base-iri: '{bad}' is not an absolute http(s) IRI" in result.stderr
+    assert not out.exists()

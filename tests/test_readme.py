@@ -129,3 +129,21 @@ def test_readme_shows_the_real_sparql_output() -> None:
     data = str(ROOT / "exports" / "k2graph.nq")
     result = CliRunner().invoke(main, ["sparql", "--named", "sources-by-strength", "--data", data])
     assert shown == result.stdout
+
+
+def test_rdf_docs_show_the_real_named_query_outputs() -> None:
+    import shlex
+
+    from click.testing import CliRunner
+
+    from k2graph.cli import main
+
+    page = (ROOT / "docs" / "rdf.md").read_text(encoding="utf-8")
+    blocks = [b.split("```", 1)[0] for b in page.split("```console\n")[1:]]
+    shown = [b for b in blocks if b.startswith("$ k2graph sparql --named")]
+    assert len(shown) == 6
+    data = str(ROOT / "exports" / "k2graph.nq")
+    for block in shown:
+        command, output = block.split("\n", 1)
+        args = [*shlex.split(command)[2:], "--data", data]
+        assert CliRunner().invoke(main, args).stdout == output, command

@@ -278,7 +278,7 @@ def sparql(
 ) -> None:
     """Run a read-only SPARQL query (SELECT, ASK, CONSTRUCT, DESCRIBE) over the RDF export.
 
-    The prefixes of the RDF mapping, RDF.md (k2, k2p, oa, prov, cito, dcterms, skos, np, obo,
+    The prefixes of the RDF mapping, docs/rdf.md (k2, k2p, oa, prov, cito, dcterms, skos, np, obo,
     rdf, rdfs, xsd, owl), are predeclared. SERVICE, FROM and updates are refused.
     """
     request = sparql_api.Request(

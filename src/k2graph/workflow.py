@@ -6,6 +6,7 @@ also compares the exports on disk with what a build would write, and writes noth
 
 from __future__ import annotations
 
+import re
 from collections.abc import Callable
 from dataclasses import dataclass
 from pathlib import Path
@@ -65,6 +66,7 @@ def check(
     """Every problem in the sources, every SHACL violation of the RDF export and, if `out_dir`
     exists, every stale or missing export."""
     config, problems = load_config(evidence_path)
+    problems += base_iri_problems(base_iri)
     if problems:
         return KnowledgeGraph(), problems
     graph, problems = run(sources_dir, config, base_iri)
@@ -98,12 +100,30 @@ def summary(graph: KnowledgeGraph) -> str:
     )
 
 
+_BASE_IRI = re.compile(r"https?://[^\s#<>\"{}|\\^`]+")
+
+
+def base_iri_problems(base_iri: str) -> list[Problem]:
+    """The base must be an absolute http(s) IRI without `#`, so minted IRIs stay valid (a `/` is
+    added at the end when missing)."""
+    if _BASE_IRI.fullmatch(base_iri):
+        return []
+    return [
+        Problem(
+            file="--base-iri",
+            message=f"'{base_iri}' is not an absolute http(s) IRI without '#' or spaces",
+            fix="give one such as https://example.org/kg/ (no spaces, no '#')",
+        )
+    ]
+
+
 def load_graph(
     sources_dir: Path, evidence_path: Path | None = None, base_iri: str = DEFAULT_BASE
 ) -> KnowledgeGraph:
     """The graph of `sources_dir` scored with the weights of `evidence_path` (or the shipped
     defaults); raise `CorpusError` listing every problem, the weights' included."""
     config, problems = load_config(evidence_path)
+    problems += base_iri_problems(base_iri)
     if problems:
         raise CorpusError(problems)
     return build_graph(sources_dir, config, base_iri)

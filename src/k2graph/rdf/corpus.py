@@ -89,7 +89,7 @@ def speaker_triples(speaker: Speaker, mint: Minter) -> list[Triple]:
     if speaker.work_id is not None:
         triples.append((node, K2.speaksFor, mint.work(speaker.work_id)))
     if speaker.relayed_by_id is not None:
-        triples.append((node, PROV.actedOnBehalfOf, mint.speaker(speaker.relayed_by_id)))
+        triples.append((node, K2.relayedBy, mint.speaker(speaker.relayed_by_id)))
     return triples
 
 

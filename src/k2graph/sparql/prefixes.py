@@ -1,4 +1,4 @@
-"""The prefixes every query may use without declaring them (those of the RDF mapping, RDF.md)."""
+"""The prefixes every query may use without declaring them (the RDF mapping's, docs/rdf.md)."""
 
 from __future__ import annotations
 
