@@ -242,7 +242,11 @@ def test_cli_errors_are_one_line_with_status_1(args: list[str], message: str, in
 def test_cli_reports_an_engine_error_in_one_line(data: Path) -> None:
     # A regular expression Python cannot compile fails inside the engine, not in the parser.
     code, _, err = invoke(
-        'SELECT ?s WHERE { ?s ?p ?o FILTER REGEX(STR(?o), "(") }', "--data", str(data)
+        'SELECT ?s WHERE { ?s ?p ?o FILTER REGEX(STR(?o), "(") }',
+        "--data",
+        str(data),
+        "--engine",
+        "rdflib",
     )
     assert code == 1
     assert err.startswith("rdflib failed:")

@@ -239,7 +239,7 @@ def audit(sources_dir: Path, out_dir: Path, evidence_path: Path | None) -> None:
 @click.option(
     "--engine",
     type=click.Choice(ENGINES),
-    default="rdflib",
+    default="oxigraph",
     show_default=True,
     help="Oxigraph is faster; its default graph keeps a triple once per graph (use DISTINCT).",
 )
