@@ -16,6 +16,8 @@ from rich.console import Console
 
 from k2graph import __version__, workflow
 from k2graph.conflict_views import Filters
+from k2graph.html import HTML_NAME
+from k2graph.html.browser import open_page
 from k2graph.model import KnowledgeGraph
 from k2graph.problems import CorpusError, Problem, display_path
 from k2graph.rdf.namespaces import DEFAULT_BASE
@@ -96,22 +98,46 @@ def build(sources_dir: Path, out_dir: Path, evidence_path: Path | None, base_iri
 
     Nothing is written when any source has a problem; every problem is listed.
     """
-    try:
-        with _progress() as progress:
-            report = workflow.build(sources_dir, out_dir, progress, evidence_path, base_iri)
-    except CorpusError as err:
-        _fail(err.problems)
-    except LockTimeout as err:
-        click.echo(f"{err}: another build holds the lock; wait for it and retry", err=True)
-        sys.exit(1)
-    except OSError as err:
-        click.echo(f"cannot write exports to {display_path(out_dir)}: {err.strerror}", err=True)
-        sys.exit(1)
+    report = _build(sources_dir, out_dir, evidence_path, base_iri)
     click.echo(workflow.summary(report.graph))
     for path in report.written:
         click.echo(f"wrote {display_path(path)}")
     for path in report.unchanged:
         click.echo(f"unchanged {display_path(path)}")
+
+
+@main.command()
+@SOURCES_OPTION
+@OUT_OPTION
+@EVIDENCE_OPTION
+def view(sources_dir: Path, out_dir: Path, evidence_path: Path | None) -> None:
+    """Build, then open the interactive graph page (exports/k2graph.html) in your browser.
+
+    The page is one offline HTML file. When no browser can be started, its path is printed
+    instead; open it in any browser.
+    """
+    report = _build(sources_dir, out_dir, evidence_path, DEFAULT_BASE)
+    click.echo(workflow.summary(report.graph))
+    page = out_dir / HTML_NAME
+    if open_page(page):
+        click.echo(f"opened {display_path(page)} in your browser")
+    else:
+        click.echo(f"no browser could be started; open this file in one:\n{page.resolve()}")
+
+
+def _build(
+    sources_dir: Path, out_dir: Path, evidence_path: Path | None, base_iri: str
+) -> workflow.BuildReport:
+    try:
+        with _progress() as progress:
+            return workflow.build(sources_dir, out_dir, progress, evidence_path, base_iri)
+    except CorpusError as err:
+        _fail(err.problems)
+    except LockTimeout as err:
+        click.echo(f"{err}: another build holds the lock; wait for it and retry", err=True)
+    except OSError as err:
+        click.echo(f"cannot write exports to {display_path(out_dir)}: {err.strerror}", err=True)
+    sys.exit(1)
 
 
 @main.command()

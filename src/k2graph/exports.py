@@ -10,6 +10,7 @@ import json
 from collections.abc import Callable
 
 from k2graph.audit import render_audit_json, render_audit_markdown
+from k2graph.html import render_html
 from k2graph.model import KnowledgeGraph
 from k2graph.rdf import (
     render_jsonld,
@@ -37,6 +38,7 @@ EXPORTS: dict[str, Renderer] = {
     "k2graph.nq": render_nquads,
     "k2graph.jsonld": render_jsonld,
     "k2graph-vocab.ttl": render_vocabulary,
+    "k2graph.html": render_html,
 }
 
 
