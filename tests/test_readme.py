@@ -147,3 +147,14 @@ def test_rdf_docs_show_the_real_named_query_outputs() -> None:
         command, output = block.split("\n", 1)
         args = [*shlex.split(command)[2:], "--data", data]
         assert CliRunner().invoke(main, args).stdout == output, command
+
+
+def test_readme_shows_the_real_build_output() -> None:
+    from k2graph.exports import EXPORTS
+
+    readme = (ROOT / "README.md").read_text(encoding="utf-8")
+    shown = readme.split("$ .venv/bin/k2graph build\n", 1)[1].split("```", 1)[0]
+    lines = shown.splitlines()
+    written = sorted(line.split()[-1] for line in lines[1:])
+    assert written == sorted(f"exports/{name}" for name in EXPORTS)
+    assert all(line.split()[0] in ("unchanged", "wrote") for line in lines[1:])
