@@ -7,15 +7,14 @@ shown for a problem in the user's input.
 from __future__ import annotations
 
 import sys
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 from contextlib import contextmanager
 from pathlib import Path
 
 import click
 from rich.console import Console
 
-from k2graph import __version__, workflow
-from k2graph.conflict_views import Filters
+from k2graph import __version__, resolve, workflow
 from k2graph.html import HTML_NAME
 from k2graph.html.browser import open_page
 from k2graph.model import KnowledgeGraph
@@ -169,7 +168,10 @@ def check(
 @SOURCES_OPTION
 @EVIDENCE_OPTION
 @click.option(
-    "--source", "source_id", default=None, help="Only conflicts with a side in this source."
+    "--source",
+    "source_id",
+    default=None,
+    help="Only conflicts with a side in this source (identifier, title or unique prefix).",
 )
 @click.option(
     "--kind",
@@ -186,10 +188,10 @@ def check(
 @click.option(
     "--format",
     "output",
-    type=click.Choice(["table", "json", "markdown"]),
+    type=click.Choice(["table", "json", "csv", "markdown"]),
     default="table",
     show_default=True,
-    help="Output format; the JSON is documented in docs/conflicts.md.",
+    help="Output format; the JSON is documented in docs/conflicts.md, the CSV in docs/api.md.",
 )
 def conflicts(
     sources_dir: Path,
@@ -202,16 +204,7 @@ def conflicts(
     """List the conflicts, strongest first: both sides, their quotes and strengths, and which
     side the evidence favours."""
     graph = _graph(sources_dir, evidence_path)
-    known = sorted(s.id for s in graph.sources)
-    if source_id is not None and source_id not in known:
-        click.echo(f"unknown source '{source_id}' — use one of: {', '.join(known)}", err=True)
-        sys.exit(1)
-    filters = Filters(
-        source=source_id,
-        kind=ConflictKind(kind) if kind else None,
-        min_severity=Severity(min_severity) if min_severity else None,
-    )
-    click.echo(workflow.conflicts_report(graph, filters, output), nl=False)
+    _print_or_fail(lambda: workflow.conflicts_report(graph, source_id, kind, min_severity, output))
 
 
 @main.command()
@@ -326,3 +319,17 @@ def _graph(sources_dir: Path, evidence_path: Path | None) -> KnowledgeGraph:
     except CorpusError as err:
         _fail(err.problems)
         raise  # pragma: no cover - _fail exits
+
+
+def _print_or_fail(make: Callable[[], str]) -> None:
+    """Print what `make` returns, or its one-line `NotFound` message and exit with status 1."""
+    try:
+        text = make()
+    except resolve.NotFound as err:
+        click.echo(str(err), err=True)
+        sys.exit(1)
+    click.echo(text, nl=False)
+
+
+# The query commands (sources, claims, show) live in their own module, which adds them to `main`.
+from k2graph import cli_queries  # noqa: E402, F401

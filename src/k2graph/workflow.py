@@ -11,6 +11,7 @@ from collections.abc import Callable
 from dataclasses import dataclass
 from pathlib import Path
 
+from k2graph import resolve
 from k2graph.conflict_render import render_json, render_markdown, render_table
 from k2graph.conflict_views import Filters, conflict_views
 from k2graph.evidence_config import load_config
@@ -18,8 +19,11 @@ from k2graph.exports import render_all
 from k2graph.model import KnowledgeGraph
 from k2graph.pipeline import build_graph, run
 from k2graph.problems import CorpusError, Problem, display_path
+from k2graph.query import conflict_rows
 from k2graph.rdf.namespaces import DEFAULT_BASE
 from k2graph.rdf.validate import shacl_problems
+from k2graph.tables import render_csv
+from k2graph.vocabulary import ConflictKind, Severity
 from k2graph.writer import write_exports
 
 Progress = Callable[[str], None]
@@ -129,8 +133,24 @@ def load_graph(
     return build_graph(sources_dir, config, base_iri)
 
 
-def conflicts_report(graph: KnowledgeGraph, filters: Filters, output: str) -> str:
-    """`k2graph conflicts` output: the filtered conflicts as a table, JSON or Markdown."""
+def conflicts_report(
+    graph: KnowledgeGraph,
+    source: str | None,
+    kind: str | None,
+    min_severity: str | None,
+    output: str,
+) -> str:
+    """`k2graph conflicts` output: the filtered conflicts as a table, JSON, CSV or Markdown.
+
+    `source` may be a title or a unique prefix; raise `resolve.NotFound` when it names nothing.
+    """
+    filters = Filters(
+        source=resolve.source_id(graph, source) if source is not None else None,
+        kind=ConflictKind(kind) if kind else None,
+        min_severity=Severity(min_severity) if min_severity else None,
+    )
+    if output == "csv":
+        return render_csv(conflict_rows(graph, filters))
     views = conflict_views(graph, filters)
     if output == "json":
         shown = {
