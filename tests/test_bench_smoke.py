@@ -11,24 +11,14 @@ import sys
 from pathlib import Path
 
 import pytest
+from browser_support import missing_browser
 
 ROOT = Path(__file__).resolve().parent.parent
-CHROMIUM = Path(os.environ.get("K2GRAPH_CHROMIUM", "/usr/bin/chromium"))
-
-
-def _missing() -> str | None:
-    try:
-        import playwright.sync_api  # noqa: F401
-    except ImportError:
-        return "the playwright package is not installed (pip install -e '.[test]')"
-    if not CHROMIUM.is_file():
-        return f"no Chromium at {CHROMIUM} (apt-get install chromium, or set K2GRAPH_CHROMIUM)"
-    return None
 
 
 @pytest.fixture(scope="module")
 def bench() -> object:
-    why = _missing()
+    why = missing_browser()
     if why is not None:
         if os.environ.get("CI") == "true":
             pytest.fail(f"the benchmark smoke test must run in CI: {why}")

@@ -16,6 +16,7 @@ from pathlib import Path
 from typing import Any
 
 import pytest
+from browser_support import CHROMIUM, missing_browser
 from conftest import SOURCES
 from hostile import CLOSE, IMG, PAYLOADS, QUOTE_ACTIVATES, SVG, TITLE, make_hostile_corpus
 
@@ -23,22 +24,10 @@ from k2graph.html import HTML_NAME
 from k2graph.model import KnowledgeGraph
 from k2graph.workflow import build
 
-CHROMIUM = Path(os.environ.get("K2GRAPH_CHROMIUM", "/usr/bin/chromium"))
-
-
-def _missing() -> str | None:
-    try:
-        import playwright.sync_api  # noqa: F401
-    except ImportError:
-        return "the playwright package is not installed (pip install -e '.[test]')"
-    if not CHROMIUM.is_file():
-        return f"no Chromium at {CHROMIUM} (apt-get install chromium, or set K2GRAPH_CHROMIUM)"
-    return None
-
 
 @pytest.fixture(scope="module")
 def browser() -> Iterator[Any]:
-    why = _missing()
+    why = missing_browser()
     if why is not None:
         if os.environ.get("CI") == "true":
             pytest.fail(f"browser tests must run in CI: {why}")

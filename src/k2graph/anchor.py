@@ -11,11 +11,13 @@ and suffix. Folding keeps a map back to the original offsets, so they are never 
 from __future__ import annotations
 
 import difflib
-from collections.abc import Sequence
+from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass
+from typing import Any
 
 from k2graph.load import LoadedSource
 from k2graph.problems import Problem
+from k2graph.validation import Located
 
 CONTEXT = 32
 
@@ -168,24 +170,39 @@ def _not_found(text: str, doc: FoldedText, quote: str) -> AnchorFailure:
     )
 
 
-def anchor_sources(
-    sources: Sequence[LoadedSource],
+# What to anchor in one source: each located record with its quote and occurrence.
+Quotes = Callable[[LoadedSource], Iterable[tuple[Located[Any], str, int | None]]]
+
+
+def anchor_quotes(
+    sources: Sequence[LoadedSource], quotes: Quotes, field: str
 ) -> tuple[dict[tuple[str, int], Anchor], list[Problem]]:
-    """Anchor every record's quote; keys are (source id, record index)."""
+    """Anchor the quotes `quotes` picks from each source; keys are (source id, record index).
+    A quote that does not anchor is a problem on the record's `field`."""
     anchors: dict[tuple[str, int], Anchor] = {}
     problems: list[Problem] = []
     for source in sources:
         folded = fold(source.text)
-        for index, located in enumerate(source.records):
-            part = located.value.attestation
-            result = anchor_quote(source.text, folded, part.quote, part.occurrence)
+        for index, (located, quote, occurrence) in enumerate(quotes(source)):
+            result = anchor_quote(source.text, folded, quote, occurrence)
             if isinstance(result, AnchorFailure):
-                problems.append(
-                    located.problem(result.message, field="attestation.quote", fix=result.fix)
-                )
+                problems.append(located.problem(result.message, field=field, fix=result.fix))
             else:
                 anchors[(source.id, index)] = result
     return anchors, problems
+
+
+def anchor_sources(
+    sources: Sequence[LoadedSource],
+) -> tuple[dict[tuple[str, int], Anchor], list[Problem]]:
+    """Anchor every claim record's quote; keys are (source id, record index)."""
+
+    def records(source: LoadedSource) -> Iterable[tuple[Located[Any], str, int | None]]:
+        for located in source.records:
+            part = located.value.attestation
+            yield located, part.quote, part.occurrence
+
+    return anchor_quotes(sources, records, "attestation.quote")
 
 
 def _common_prefix(needle: str, haystack: str, at: int) -> int:

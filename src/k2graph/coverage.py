@@ -12,13 +12,15 @@ from __future__ import annotations
 
 import bisect
 import re
-from collections.abc import Mapping, Sequence
+from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass
+from typing import Any
 
-from k2graph.anchor import Anchor, AnchorFailure, anchor_quote, fold
+from k2graph.anchor import Anchor, anchor_quotes
 from k2graph.load import SKIPPED, LoadedSource
 from k2graph.model import Coverage
 from k2graph.problems import Problem
+from k2graph.validation import Located
 
 # A break is white space after sentence-ending punctuation (closing quotes and brackets stay with
 # the sentence: group 1), or a line break.
@@ -70,18 +72,11 @@ def anchor_skips(
     sources: Sequence[LoadedSource],
 ) -> tuple[dict[tuple[str, int], Anchor], list[Problem]]:
     """Anchor every skip record's quote; keys are (source id, skip index)."""
-    anchors: dict[tuple[str, int], Anchor] = {}
-    problems: list[Problem] = []
-    for source in sources:
-        folded = fold(source.text)
-        for index, located in enumerate(source.skips):
-            skip = located.value
-            result = anchor_quote(source.text, folded, skip.quote, skip.occurrence)
-            if isinstance(result, AnchorFailure):
-                problems.append(located.problem(result.message, field="quote", fix=result.fix))
-            else:
-                anchors[(source.id, index)] = result
-    return anchors, problems
+
+    def skips(source: LoadedSource) -> Iterable[tuple[Located[Any], str, int | None]]:
+        return ((s, s.value.quote, s.value.occurrence) for s in source.skips)
+
+    return anchor_quotes(sources, skips, "quote")
 
 
 def check_coverage(

@@ -8,7 +8,7 @@ belongs to one entity only; a clash is a problem, never a silent choice.
 from __future__ import annotations
 
 import difflib
-from collections.abc import Sequence
+from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
 
 from k2graph.anchor import fold_quote
@@ -17,6 +17,19 @@ from k2graph.model import Entity, Xref
 from k2graph.problems import Problem
 from k2graph.records import EntityRecord
 from k2graph.validation import Located
+
+
+def ancestors(entities: Mapping[str, Entity], entity_id: str) -> frozenset[str]:
+    """Every entity reachable through `broader` links (not the entity itself, unless in a
+    cycle)."""
+    seen: set[str] = set()
+    frontier = list(entities[entity_id].broader)
+    while frontier:
+        current = frontier.pop()
+        if current not in seen:
+            seen.add(current)
+            frontier.extend(entities[current].broader)
+    return frozenset(seen)
 
 
 def name_key(name: str) -> str:
@@ -35,16 +48,7 @@ class Lexicon:
         return self.names.get(name_key(name))
 
     def ancestors(self, entity_id: str) -> frozenset[str]:
-        """Every entity reachable through `broader` links (not the entity itself, unless in a
-        cycle)."""
-        seen: set[str] = set()
-        frontier = list(self.entities[entity_id].broader)
-        while frontier:
-            current = frontier.pop()
-            if current not in seen:
-                seen.add(current)
-                frontier.extend(self.entities[current].broader)
-        return frozenset(seen)
+        return ancestors(self.entities, entity_id)
 
     def suggest(self, name: str) -> list[str]:
         """Up to three known names closest to `name`, for 'did you mean' messages."""

@@ -12,6 +12,7 @@ from dataclasses import dataclass, field
 from itertools import combinations
 
 from k2graph.model import Attestation, Claim, Entity, Quantity, Source, Work
+from k2graph.normalize import ancestors
 from k2graph.quantities import describe
 from k2graph.vocabulary import Basis, ConflictKind, PublicationStatus
 
@@ -50,14 +51,7 @@ class Context:
 
     # --- entities -------------------------------------------------------------------------
     def ancestors(self, entity_id: str) -> frozenset[str]:
-        seen: set[str] = set()
-        frontier = list(self.entities[entity_id].broader)
-        while frontier:
-            current = frontier.pop()
-            if current not in seen:
-                seen.add(current)
-                frontier.extend(self.entities[current].broader)
-        return frozenset(seen)
+        return ancestors(self.entities, entity_id)
 
     def related(self, a: str | None, b: str | None) -> bool:
         """The same entity, or one a kind (or part) of the other."""

@@ -15,8 +15,9 @@ SHAPES_FILE = "shapes.ttl"
 
 
 @lru_cache(maxsize=4)
-def _quads(graph: KnowledgeGraph) -> tuple[Quad, ...]:
-    # Every RDF export of one build renders from the same quads: compute them once.
+def quads(graph: KnowledgeGraph) -> tuple[Quad, ...]:
+    """The export's quads, computed once per graph: every RDF export and the SHACL check of one
+    build share them."""
     return tuple(to_quads(graph, graph.base_iri))
 
 
@@ -25,19 +26,19 @@ def shipped(name: str) -> str:
 
 
 def render_nquads(graph: KnowledgeGraph) -> str:
-    return serialize.nquads(_quads(graph))
+    return serialize.nquads(quads(graph))
 
 
 def render_turtle(graph: KnowledgeGraph) -> str:
-    return serialize.turtle(_quads(graph))
+    return serialize.turtle(quads(graph))
 
 
 def render_trig(graph: KnowledgeGraph) -> str:
-    return serialize.trig(_quads(graph))
+    return serialize.trig(quads(graph))
 
 
 def render_jsonld(graph: KnowledgeGraph) -> str:
-    return serialize.jsonld(_quads(graph))
+    return serialize.jsonld(quads(graph))
 
 
 def render_vocabulary(_: KnowledgeGraph) -> str:
@@ -46,6 +47,7 @@ def render_vocabulary(_: KnowledgeGraph) -> str:
 
 __all__ = [
     "SHAPES_FILE",
+    "quads",
     "render_jsonld",
     "render_nquads",
     "render_trig",

@@ -7,7 +7,7 @@ from rdflib.namespace import SH
 
 from k2graph.model import KnowledgeGraph
 from k2graph.problems import Problem
-from k2graph.rdf import SHAPES_FILE, shipped, to_quads
+from k2graph.rdf import SHAPES_FILE, quads, shipped
 
 _SHOWN = 20
 
@@ -15,7 +15,7 @@ _SHOWN = 20
 def union_graph(graph: KnowledgeGraph) -> Graph:
     """Every named graph of the export merged into one rdflib graph."""
     merged = Graph()
-    merged.addN((s, p, o, merged) for s, p, o, _ in to_quads(graph, graph.base_iri))
+    merged.addN((s, p, o, merged) for s, p, o, _ in quads(graph))
     return merged
 
 
