@@ -14,7 +14,7 @@ from typing import Any
 from k2graph.conflict_render import render_markdown
 from k2graph.conflict_views import conflict_views
 from k2graph.detect import Context
-from k2graph.model import KnowledgeGraph
+from k2graph.model import KnowledgeGraph, by_source
 from k2graph.vocabulary import Basis, GradeLabel
 
 FORMAT = "k2graph-audit/1"
@@ -33,9 +33,10 @@ def _context(graph: KnowledgeGraph) -> Context:
 
 def source_profiles(graph: KnowledgeGraph) -> list[dict[str, Any]]:
     ctx = _context(graph)
+    grouped = by_source(graph.attestations)
     profiles = []
     for source in graph.sources:
-        mine = [a for a in graph.attestations if a.source_id == source.id]
+        mine = grouped.get(source.id, [])
         scores = [a.strength.score for a in mine if a.strength]
         unpublished = sum(1 for a in mine if ctx.only_unpublished(a))
         profiles.append(
@@ -123,7 +124,7 @@ def _profiles_table(profiles: list[dict[str, Any]]) -> str:
     for p in profiles:
         rows.append(
             f"| `{p['source_id']}` | {p['kind'].replace('_', ' ')} | {p['attestations']} | "
-            f"{p['mean_strength']:.2f} | {p['commercial_interest'].replace('_', ' ')} | "
+            f"{_mean(p['mean_strength'])} | {p['commercial_interest'].replace('_', ' ')} | "
             f"{p['resting_only_on_unpublished']} | {p['inferences_beyond_the_data']} |"
         )
     details = [f"- `{p['source_id']}`: {p['commercial_detail']}" for p in profiles]
@@ -132,6 +133,10 @@ def _profiles_table(profiles: list[dict[str, Any]]) -> str:
         + "\n\nCommercial interest, as each document shows it:\n\n"
         + ("\n".join(details) + "\n")
     )
+
+
+def _mean(value: float | None) -> str:
+    return "-" if value is None else f"{value:.2f}"
 
 
 def _weak_list(rows: list[dict[str, Any]]) -> list[str]:

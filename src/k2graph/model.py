@@ -7,6 +7,7 @@ and unknown fields are refused, so the same sources always give the same model.
 
 from __future__ import annotations
 
+from collections.abc import Iterable
 from typing import Literal
 
 from pydantic import BaseModel, ConfigDict, Field
@@ -251,3 +252,11 @@ class KnowledgeGraph(Frozen):
     claims: tuple[Claim, ...] = ()
     attestations: tuple[Attestation, ...] = ()
     conflicts: tuple[Conflict, ...] = ()
+
+
+def by_source(attestations: Iterable[Attestation]) -> dict[str, list[Attestation]]:
+    """Attestations grouped by source, in their given order (one pass, not one per source)."""
+    groups: dict[str, list[Attestation]] = {}
+    for a in attestations:
+        groups.setdefault(a.source_id, []).append(a)
+    return groups

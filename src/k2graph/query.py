@@ -15,7 +15,7 @@ from statistics import fmean
 
 from k2graph import resolve
 from k2graph.conflict_views import Filters, conflict_views
-from k2graph.model import Attestation, Claim, KnowledgeGraph
+from k2graph.model import Attestation, Claim, KnowledgeGraph, by_source
 from k2graph.rows import ClaimRow, ConflictRow, Rows, SourceRow
 
 SORTS = ("strength", "sources", "id")
@@ -154,10 +154,10 @@ def claim_row(claim: Claim, atts: Iterable[Attestation], conflicts: list[str]) -
 def source_rows(graph: KnowledgeGraph) -> Rows[SourceRow]:
     """Every source, by identifier, with its attestation count and mean evidence strength."""
     rows = []
+    grouped = by_source(graph.attestations)
     for s in graph.sources:
-        scores = [
-            a.strength.score for a in graph.attestations if a.source_id == s.id and a.strength
-        ]
+        mine = grouped.get(s.id, [])
+        scores = [a.strength.score for a in mine if a.strength]
         rows.append(
             SourceRow(
                 id=s.id,
@@ -165,7 +165,7 @@ def source_rows(graph: KnowledgeGraph) -> Rows[SourceRow]:
                 kind=s.kind.value,
                 publication_status=s.publication_status.value,
                 commercial_interest=s.commercial_interest.status.value,
-                attestations=sum(1 for a in graph.attestations if a.source_id == s.id),
+                attestations=len(mine),
                 mean_strength=round(fmean(scores), 3) if scores else None,
             )
         )

@@ -15,7 +15,7 @@ from k2graph import resolve
 from k2graph.conflict_render import render_json, render_markdown, render_table
 from k2graph.conflict_views import Filters, conflict_views
 from k2graph.evidence_config import load_config
-from k2graph.exports import render_all
+from k2graph.exports import EXPORTS, producers, render_all
 from k2graph.model import KnowledgeGraph
 from k2graph.pipeline import build_graph, run
 from k2graph.problems import CorpusError, Problem, display_path
@@ -24,7 +24,7 @@ from k2graph.rdf.namespaces import DEFAULT_BASE
 from k2graph.rdf.validate import shacl_problems
 from k2graph.tables import render_csv
 from k2graph.vocabulary import ConflictKind, Severity
-from k2graph.writer import write_exports
+from k2graph.writer import write_exports, write_produced
 
 Progress = Callable[[str], None]
 
@@ -53,11 +53,9 @@ def build(
     """
     progress("reading and checking sources")
     graph = load_graph(sources_dir, evidence_path, base_iri)
-    progress("rendering exports")
-    files = render_all(graph)
     progress("writing exports")
-    written = write_exports(out_dir, files)
-    unchanged = tuple(out_dir / name for name in sorted(files) if out_dir / name not in written)
+    written = write_produced(out_dir, producers(graph))
+    unchanged = tuple(out_dir / name for name in sorted(EXPORTS) if out_dir / name not in written)
     return BuildReport(graph, tuple(written), unchanged)
 
 

@@ -10,7 +10,16 @@ from typing import Any
 
 from k2graph.conflict_views import conflict_views
 from k2graph.html.ids import claim_node, entity_node, source_node
-from k2graph.model import Attestation, Claim, Entity, KnowledgeGraph, Source, Speaker, Strength
+from k2graph.model import (
+    Attestation,
+    Claim,
+    Entity,
+    KnowledgeGraph,
+    Source,
+    Speaker,
+    Strength,
+    by_source,
+)
 from k2graph.quantities import describe
 
 Detail = dict[str, Any]
@@ -36,10 +45,9 @@ def node_details(graph: KnowledgeGraph) -> dict[str, Detail]:
             for a in by_claim[claim.id]
         ]
         out[claim_node(claim.id)] = _claim(claim, names, attestations, conflicts.get(claim.id, []))
+    grouped = by_source(graph.attestations)
     for source in graph.sources:
-        mine = sorted(
-            {claim_node(a.claim_id) for a in graph.attestations if a.source_id == source.id}
-        )
+        mine = sorted({claim_node(a.claim_id) for a in grouped.get(source.id, [])})
         out[source_node(source.id)] = _source(source, mine)
     mentions: dict[str, list[str]] = {}
     for claim in graph.claims:

@@ -6,11 +6,9 @@ from __future__ import annotations
 
 from collections.abc import Mapping
 
-from rdflib import URIRef
-
 from k2graph.model import Attestation, Speaker, Work
-from k2graph.rdf.literals import Triple, decimal, nonneg, text
-from k2graph.rdf.namespaces import K2, OA, OBO, PROV, RDF, RDFS
+from k2graph.rdf.ns import K2, OA, OBO, PROV, RDF, RDFS
+from k2graph.rdf.nt import Term, Triple, decimal, nonneg, text
 from k2graph.rdf.terms import Minter
 from k2graph.vocabulary import Basis, StudyDesign
 
@@ -28,7 +26,7 @@ TRACEABLE = OBO.ECO_0000033  # traceable author statement
 NON_TRACEABLE = OBO.ECO_0000034  # non-traceable author statement
 
 
-def evidence_type(attestation: Attestation, work: Work | None) -> URIRef:
+def evidence_type(attestation: Attestation, work: Work | None) -> Term:
     """The ECO class of what the statement rests on."""
     if attestation.basis is Basis.CITED_WORK and work is not None:
         if work.design in CLINICAL:

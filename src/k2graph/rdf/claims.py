@@ -4,11 +4,9 @@ qualifiers, its strength, and â€” for a plain, affirmed entity-to-entity claim â
 
 from __future__ import annotations
 
-from rdflib import URIRef
-
 from k2graph.model import Claim, Quantity
-from k2graph.rdf.literals import Triple, boolean, decimal, integer, text
-from k2graph.rdf.namespaces import K2, K2P, RDF, RDFS
+from k2graph.rdf.ns import K2, K2P, RDF, RDFS
+from k2graph.rdf.nt import Term, Triple, boolean, decimal, integer, text
 from k2graph.rdf.terms import Minter
 
 _ENTITY_QUALIFIERS = {
@@ -19,7 +17,7 @@ _ENTITY_QUALIFIERS = {
 }
 
 
-def quantity_triples(node: URIRef, quantity: Quantity) -> list[Triple]:
+def quantity_triples(node: Term, quantity: Quantity) -> list[Triple]:
     triples: list[Triple] = [(node, RDF.type, K2.Quantity), (node, K2.unit, text(quantity.unit))]
     for field, prop in (("value", K2.value), ("low", K2.low), ("high", K2.high)):
         number = getattr(quantity, field)

@@ -8,11 +8,9 @@ from collections.abc import Iterable
 from itertools import combinations
 from statistics import fmean
 
-from rdflib import URIRef
-
 from k2graph.model import Attestation, Conflict, Entity, KnowledgeGraph, Source, Speaker, Work
-from k2graph.rdf.literals import Triple, decimal, integer, text
-from k2graph.rdf.namespaces import CITO, DCTERMS, K2, OBO, PROV, RDF, RDFS, SKOS
+from k2graph.rdf.ns import CITO, DCTERMS, K2, OBO, PROV, RDF, RDFS, SKOS
+from k2graph.rdf.nt import Term, Triple, decimal, integer, iri, is_iri, text
 from k2graph.rdf.terms import Minter, resolver_iri
 from k2graph.vocabulary import ConflictKind, StudyDesign
 
@@ -24,8 +22,8 @@ OBI_DESIGNS = {
 }
 
 
-def _iri_or_none(value: str) -> URIRef | None:
-    return URIRef(value) if value.startswith(("http://", "https://")) and " " not in value else None
+def _iri_or_none(value: str) -> Term | None:
+    return iri(value) if value.startswith(("http://", "https://")) and is_iri(value) else None
 
 
 def source_triples(source: Source, mine: list[Attestation], mint: Minter) -> list[Triple]:

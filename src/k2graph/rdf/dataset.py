@@ -1,17 +1,24 @@
-"""The whole graph as an RDF dataset of nanopublications.
+"""The whole graph as an RDF dataset of nanopublications, produced as a stream of named graphs.
 
 Each attestation is one nanopublication (http://nanopub.org/guidelines): a head graph linking an
 assertion graph (the claim it states), a provenance graph (the Web Annotation: who says it, in
 which words, on what evidence) and a publication-info graph (k2graph generated it, from which
 source). Everything shared — sources, works, speakers, entities, conflicts, agreement — sits in
 one corpus graph.
+
+The stream is in export order: the corpus graph, then the attestations by identifier, each with
+its four graphs by name; the triples of a graph are sorted by their N-Triples text. One section
+is built at a time, so writing an export never holds every quad of a large corpus in memory.
 """
 
 from __future__ import annotations
 
-from rdflib import Dataset, Literal, URIRef
+from collections.abc import Iterator
+from dataclasses import dataclass
 
-from k2graph.model import KnowledgeGraph
+from rdflib import Dataset
+
+from k2graph.model import KnowledgeGraph, by_source
 from k2graph.rdf.annotations import annotation_triples
 from k2graph.rdf.claims import claim_triples
 from k2graph.rdf.corpus import (
@@ -22,56 +29,65 @@ from k2graph.rdf.corpus import (
     speaker_triples,
     work_triples,
 )
-from k2graph.rdf.literals import Triple, text
-from k2graph.rdf.namespaces import DCTERMS, K2, NP, PREFIXES, PROV, RDF
+from k2graph.rdf.namespaces import PREFIXES
+from k2graph.rdf.ns import DCTERMS, K2, NP, PROV, RDF
+from k2graph.rdf.nt import Quad, Term, Triple, iri, text, to_rdflib
 from k2graph.rdf.terms import Minter
 
-GENERATOR = URIRef("https://w3id.org/k2graph/software")
+GENERATOR = iri("https://w3id.org/k2graph/software")
+NANOPUB_PARTS = ("assertion", "head", "provenance", "pubinfo")  # in name order
 
 
-Quad = tuple[URIRef, URIRef, URIRef | Literal, URIRef]
+@dataclass(frozen=True, slots=True)
+class NamedGraph:
+    """One named graph: its name, its sorted distinct triples and, when other graphs hold exactly
+    the same triples (the assertion graphs of one claim's attestations), the key they share."""
+
+    name: Term
+    triples: list[Triple]
+    shared: str | None = None
 
 
-def to_dataset(graph: KnowledgeGraph, base: str) -> Dataset:
-    """An rdflib dataset of the graph (for queries and tests; exports use `to_quads`)."""
-    dataset = Dataset()
-    for prefix, namespace in PREFIXES.items():
-        dataset.bind(prefix, namespace)
-    for s, p, o, g in to_quads(graph, base):
-        dataset.graph(g).add((s, p, o))
-    return dataset
+Section = tuple[NamedGraph, ...]
 
 
-def to_quads(graph: KnowledgeGraph, base: str) -> list[Quad]:
-    """Every quad of the export, without duplicates, in a stable order."""
+def sections(graph: KnowledgeGraph, base: str) -> Iterator[Section]:
+    """The export's named graphs, a section at a time: the corpus graph, then one section per
+    attestation (its nanopublication's four graphs)."""
     mint = Minter(base)
-    quads: set[Quad] = set()
-    dataset = quads
+    yield (NamedGraph(mint.corpus_graph(), _sorted(corpus_triples(graph, mint))),)
     claims = {c.id: c for c in graph.claims}
     speakers = {s.id: s for s in graph.speakers}
     works = {w.id: w for w in graph.works}
-    for a in graph.attestations:
+    config = text(graph.evidence_config)
+    for a in sorted(graph.attestations, key=lambda a: a.id):
         np = mint.nanopub(a.id)
-        parts = {p: mint.nanopub(a.id, p) for p in ("head", "assertion", "provenance", "pubinfo")}
-        _add(dataset, parts["head"], [
-            (np, RDF.type, NP.Nanopublication),
-            (np, NP.hasAssertion, parts["assertion"]),
-            (np, NP.hasProvenance, parts["provenance"]),
-            (np, NP.hasPublicationInfo, parts["pubinfo"]),
-        ])  # fmt: skip
-        _add(dataset, parts["assertion"], claim_triples(claims[a.claim_id], mint))
+        names = {p: mint.nanopub(a.id, p) for p in NANOPUB_PARTS}
         provenance = annotation_triples(a, mint, speakers, works)
-        provenance.append((parts["assertion"], PROV.wasDerivedFrom, mint.attestation(a.id)))
-        _add(dataset, parts["provenance"], provenance)
-        _add(dataset, parts["pubinfo"], [
-            (np, PROV.wasGeneratedBy, GENERATOR),
-            (np, DCTERMS.source, mint.source(a.source_id)),
-            (np, K2.evidenceConfig, text(graph.evidence_config)),
-        ])  # fmt: skip
+        provenance.append((names["assertion"], PROV.wasDerivedFrom, mint.attestation(a.id)))
+        yield (
+            NamedGraph(names["assertion"], _sorted(claim_triples(claims[a.claim_id], mint)),
+                       shared=a.claim_id),
+            NamedGraph(names["head"], _sorted([
+                (np, RDF.type, NP.Nanopublication),
+                (np, NP.hasAssertion, names["assertion"]),
+                (np, NP.hasProvenance, names["provenance"]),
+                (np, NP.hasPublicationInfo, names["pubinfo"]),
+            ])),
+            NamedGraph(names["provenance"], _sorted(provenance)),
+            NamedGraph(names["pubinfo"], _sorted([
+                (np, PROV.wasGeneratedBy, GENERATOR),
+                (np, DCTERMS.source, mint.source(a.source_id)),
+                (np, K2.evidenceConfig, config),
+            ])),
+        )  # fmt: skip
+
+
+def corpus_triples(graph: KnowledgeGraph, mint: Minter) -> list[Triple]:
+    grouped = by_source(graph.attestations)
     corpus: list[Triple] = []
     for source in graph.sources:
-        mine = [a for a in graph.attestations if a.source_id == source.id]
-        corpus += source_triples(source, mine, mint)
+        corpus += source_triples(source, grouped.get(source.id, []), mint)
     for work in graph.works:
         corpus += work_triples(work, mint)
     for speaker in graph.speakers:
@@ -81,9 +97,28 @@ def to_quads(graph: KnowledgeGraph, base: str) -> list[Quad]:
     for conflict in graph.conflicts:
         corpus += conflict_triples(conflict, mint)
     corpus += agreement_triples(graph, mint)
-    _add(dataset, mint.corpus_graph(), corpus)
-    return sorted(quads, key=lambda q: (q[3], q[0], q[1], q[2].n3()))
+    return corpus
 
 
-def _add(quads: set[Quad], name: URIRef, triples: list[Triple]) -> None:
-    quads.update((s, p, o, name) for s, p, o in triples)
+def _sorted(triples: list[Triple]) -> list[Triple]:
+    return sorted(set(triples))
+
+
+def quads(graph: KnowledgeGraph, base: str) -> Iterator[Quad]:
+    """Every quad of the export, in export order, as N-Triples terms."""
+    for section in sections(graph, base):
+        for named in section:
+            name = named.name
+            for s, p, o in named.triples:
+                yield s, p, o, name
+
+
+def to_dataset(graph: KnowledgeGraph, base: str) -> Dataset:
+    """An rdflib dataset of the graph (for the rdflib engine, SHACL and tests)."""
+    dataset = Dataset()
+    for prefix, namespace in PREFIXES.items():
+        dataset.bind(prefix, namespace)
+    for named in (n for section in sections(graph, base) for n in section):
+        target = dataset.graph(to_rdflib(named.name))
+        target.addN((to_rdflib(s), to_rdflib(p), to_rdflib(o), target) for s, p, o in named.triples)
+    return dataset

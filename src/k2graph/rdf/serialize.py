@@ -1,92 +1,162 @@
-"""Deterministic RDF serializations: N-Quads, Turtle, TriG and JSON-LD, written from sorted quads.
+"""Deterministic, streaming RDF serializations: N-Quads, TriG, Turtle and JSON-LD.
 
-rdflib's own writers order by hash and are slow on a corpus this size, so these writers walk the
-quads in one stable order and escape terms the way the W3C grammars require. No blank nodes
-exist in the export, so there are no labels to keep stable. An independent engine (pyoxigraph)
-and a standalone JSON-LD processor (pyld) read them back in the tests.
+The writers take the export's named graphs a section at a time (`dataset.sections`) and write
+text as they go, so one pass over the graph feeds every format and a corpus of a million claims
+never sits in memory as quads. The terms arrive as N-Triples text, already escaped the way the
+W3C grammars require; TriG and Turtle shorten IRIs with the declared prefixes where the local
+part is a plain name. No blank nodes exist in the export, so there are no labels to keep stable.
+Independent parsers (pyoxigraph, pyld, rdflib) read every format back in the tests, and the
+equality tests compare each with rdflib's own serializers.
 """
 
 from __future__ import annotations
 
 import json
 import re
-from collections.abc import Iterable, Iterator, Sequence
-from itertools import groupby
-from typing import Any
+from collections.abc import Callable, Iterable, Mapping
+from typing import Any, Protocol, TextIO
 
-from rdflib import Literal, URIRef
+from k2graph.rdf.dataset import Section
+from k2graph.rdf.namespaces import PREFIXES, RDF
+from k2graph.rdf.nt import Term, Triple, unescape
 
-from k2graph.rdf.dataset import Quad
-from k2graph.rdf.namespaces import PREFIXES, XSD
-
-_ESCAPES = {"\\": "\\\\", '"': '\\"', "\n": "\\n", "\r": "\\r", "\t": "\\t"}
-_NEEDS_ESCAPE = re.compile(r'[\\"\n\r\t]')
 _LOCAL = re.compile(r"[A-Za-z_][A-Za-z0-9_-]*")
 _BY_LENGTH = sorted(PREFIXES.items(), key=lambda item: -len(item[1]))
+_RDF_TYPE = f"<{RDF.type}>"
+_CONTROL = re.compile(r"[\x00-\x1f]")
 
 
-def _string(value: str) -> str:
-    return '"' + _NEEDS_ESCAPE.sub(lambda m: _ESCAPES[m.group()], value) + '"'
+class ShortTerms:
+    """Turtle's short form of a term: a prefixed name for an IRI under a declared prefix whose
+    local part is a plain name, `xsd:` for a literal's datatype. Vocabulary terms are cached;
+    instance IRIs (under the graph's base, which has no prefix) are written in full."""
+
+    def __init__(self, base: str) -> None:
+        self._base = f"<{base}"
+        self._cache: dict[Term, str] = {}
+
+    def __call__(self, term: Term) -> str:
+        short = self._cache.get(term)
+        if short is not None:
+            return short
+        if term[0] == '"':
+            end = term.rfind('"^^<')
+            if end < 0:
+                return term
+            return f"{term[: end + 1]}^^{self(term[end + 3 :])}"
+        if term.startswith(self._base):
+            return term
+        short = self._cache[term] = _prefixed(term)
+        return short
 
 
-def nt_term(term: URIRef | Literal) -> str:
-    """A term as N-Triples writes it (also valid Turtle and TriG)."""
-    if isinstance(term, Literal):
-        body = _string(str(term))
-        if term.language:
-            return f"{body}@{term.language}"
-        if term.datatype is not None and term.datatype != XSD.string:
-            return f"{body}^^<{term.datatype}>"
-        return body
-    return f"<{term}>"
-
-
-def short_term(term: URIRef | Literal) -> str:
-    """A term with a declared prefix where the local part is a plain name."""
-    if isinstance(term, Literal):
-        if term.datatype is not None and term.datatype != XSD.string and not term.language:
-            return f"{_string(str(term))}^^{short_term(term.datatype)}"
-        return nt_term(term)
+def _prefixed(term: Term) -> str:
+    value = term[1:-1]
     for prefix, namespace in _BY_LENGTH:
-        if term.startswith(namespace) and _LOCAL.fullmatch(term[len(namespace) :]):
-            return f"{prefix}:{term[len(namespace) :]}"
-    return f"<{term}>"
+        if value.startswith(namespace) and _LOCAL.fullmatch(value[len(namespace) :]):
+            return f"{prefix}:{value[len(namespace) :]}"
+    return term
 
 
-def nquads(quads: Iterable[Quad]) -> str:
-    return "".join(
-        f"{nt_term(s)} {nt_term(p)} {nt_term(o)} {nt_term(g)} .\n" for s, p, o, g in quads
-    )
+class Writer(Protocol):
+    def start(self) -> None: ...
+    def section(self, section: Section) -> None: ...
+    def finish(self) -> None: ...
 
 
-def _prefix_lines() -> str:
+def prefix_lines() -> str:
     return "".join(f"@prefix {p}: <{n}> .\n" for p, n in sorted(PREFIXES.items())) + "\n"
 
 
-def _turtle_body(triples: Sequence[tuple[URIRef, URIRef, URIRef | Literal]], indent: str) -> str:
+def _turtle_body(triples: Iterable[Triple], short: ShortTerms, indent: str) -> str:
+    """Triples sorted by subject and predicate, as Turtle statements with `;` and `,`."""
     out: list[str] = []
-    for subject, rows in groupby(triples, key=lambda t: t[0]):
-        predicates = []
-        for predicate, objects in groupby(rows, key=lambda t: t[1]):
-            values = ", ".join(short_term(o) for _, _, o in objects)
-            predicates.append(f"{short_term(predicate)} {values}")
-        joined = f" ;\n{indent}    ".join(predicates)
-        out.append(f"{indent}{short_term(subject)} {joined} .\n")
+    subject = predicate = ""
+    for s, p, o in triples:
+        if s != subject:
+            if subject:
+                out.append(" .\n")
+            out += (indent, short(s), " ", short(p), " ", short(o))
+            subject, predicate = s, p
+        elif p != predicate:
+            out += (" ;\n", indent, "    ", short(p), " ", short(o))
+            predicate = p
+        else:
+            out += (", ", short(o))
+    if subject:
+        out.append(" .\n")
     return "".join(out)
 
 
-def turtle(quads: Sequence[Quad]) -> str:
-    """All graphs merged into one (duplicates dropped), subjects in order."""
-    triples = sorted({(s, p, o) for s, p, o, _ in quads}, key=lambda t: (t[0], t[1], t[2].n3()))
-    return _prefix_lines() + _turtle_body(triples, "")
+class NQuads:
+    """Every quad on its own line, in export order."""
+
+    def __init__(self, out: TextIO) -> None:
+        self.out = out
+
+    def start(self) -> None:
+        return None
+
+    def section(self, section: Section) -> None:
+        write = self.out.write
+        for named in section:
+            g = named.name
+            write("".join([f"{s} {p} {o} {g} .\n" for s, p, o in named.triples]))
+
+    def finish(self) -> None:
+        return None
 
 
-def trig(quads: Sequence[Quad]) -> str:
-    blocks = []
-    for name, rows in groupby(quads, key=lambda q: q[3]):
-        triples = [(s, p, o) for s, p, o, _ in rows]
-        blocks.append(f"{short_term(name)} {{\n{_turtle_body(triples, '  ')}}}\n")
-    return _prefix_lines() + "\n".join(blocks)
+class TriG:
+    """The named graphs with their names, prefixes declared once."""
+
+    def __init__(self, out: TextIO, base: str) -> None:
+        self.out = out
+        self.short = ShortTerms(base)
+        self.first = True
+
+    def start(self) -> None:
+        self.out.write(prefix_lines())
+
+    def section(self, section: Section) -> None:
+        parts = []
+        for named in section:
+            parts.append("" if self.first else "\n")
+            self.first = False
+            body = _turtle_body(named.triples, self.short, "  ")
+            parts.append(f"{self.short(named.name)} {{\n{body}}}\n")
+        self.out.write("".join(parts))
+
+    def finish(self) -> None:
+        return None
+
+
+class Turtle:
+    """All graphs merged into one: a section's triples grouped by subject, and the triples that
+    several graphs share (one claim's assertion) written once."""
+
+    def __init__(self, out: TextIO, base: str) -> None:
+        self.out = out
+        self.short = ShortTerms(base)
+        self.written: set[str] = set()
+
+    def start(self) -> None:
+        self.out.write(prefix_lines())
+
+    def section(self, section: Section) -> None:
+        triples: list[Triple] = []
+        for named in section:
+            if named.shared is not None:
+                if named.shared in self.written:
+                    continue
+                self.written.add(named.shared)
+            triples += named.triples
+        if len(section) > 1:
+            triples = sorted(set(triples))
+        self.out.write(_turtle_body(triples, self.short, ""))
+
+    def finish(self) -> None:
+        return None
 
 
 def context() -> dict[str, Any]:
@@ -94,34 +164,90 @@ def context() -> dict[str, Any]:
     return {"@context": dict(sorted(PREFIXES.items()))}
 
 
-def _json_value(term: URIRef | Literal) -> dict[str, str]:
-    if isinstance(term, Literal):
-        value: dict[str, str] = {"@value": str(term)}
-        if term.language:
-            value["@language"] = term.language
-        elif term.datatype is not None and term.datatype != XSD.string:
-            value["@type"] = short_term(term.datatype)
-        return value
-    return {"@id": short_term(term).strip("<>")}
+class JsonLd:
+    """One document: the inline context, then the named graphs, one per line. Each node lists
+    `@id`, then its properties in the order of their IRIs (`@type` for `rdf:type`), each with an
+    array of values. The JSON is written directly: IRIs never need JSON escapes, and a literal's
+    N-Triples escapes are JSON's own, so its body is copied unless it holds a control character."""
+
+    def __init__(self, out: TextIO, base: str) -> None:
+        self.out = out
+        self.short = ShortTerms(base)
+        self.first = True
+
+    def start(self) -> None:
+        header = json.dumps(context()["@context"], ensure_ascii=False, sort_keys=True)
+        self.out.write(f'{{"@context": {header},\n"@graph": [\n')
+
+    def section(self, section: Section) -> None:
+        out: list[str] = []
+        for named in section:
+            out.append("" if self.first else ",\n")
+            self.first = False
+            out += ('{"@id": "', self._id(named.name), '", "@graph": [')
+            self._nodes(named.triples, out)
+            out.append("]}")
+        self.out.write("".join(out))
+
+    def finish(self) -> None:
+        self.out.write("\n]}\n")
+
+    def _id(self, term: Term) -> str:
+        short = self.short(term)
+        return short[1:-1] if short[0] == "<" else short
+
+    def _value(self, term: Term) -> str:
+        if term[0] != '"':
+            return f'{{"@id": "{self._id(term)}"}}'
+        end = term.rfind('"^^<')
+        body = term[1:end] if end >= 0 else term[1:-1]
+        if _CONTROL.search(body):
+            body = json.dumps(unescape(body), ensure_ascii=False)[1:-1]
+        if end < 0:
+            return f'{{"@value": "{body}"}}'
+        return f'{{"@type": "{self._id(term[end + 3 :])}", "@value": "{body}"}}'
+
+    def _nodes(self, triples: Iterable[Triple], out: list[str]) -> None:
+        subject = predicate = ""
+        for s, p, o in triples:
+            if s != subject:
+                out.append("]}, " if subject else "")
+                out += ('{"@id": "', self._id(s), '"')
+                subject, predicate = s, ""
+            if p != predicate:
+                if predicate:
+                    out.append("]")
+                key = "@type" if p == _RDF_TYPE else self._id(p)
+                out += (', "', key, '": [')
+                predicate = p
+            else:
+                out.append(", ")
+            out.append(f'"{self._id(o)}"' if p == _RDF_TYPE else self._value(o))
+        if subject:
+            out.append("]}")
 
 
-def _nodes(triples: Iterable[tuple[URIRef, URIRef, URIRef | Literal]]) -> Iterator[dict[str, Any]]:
-    for subject, rows in groupby(triples, key=lambda t: t[0]):
-        node: dict[str, Any] = {"@id": short_term(subject).strip("<>")}
-        for predicate, objects in groupby(rows, key=lambda t: t[1]):
-            key = "@type" if predicate == _RDF_TYPE else short_term(predicate).strip("<>")
-            values = [_json_value(o) for _, _, o in objects]
-            node[key] = [v["@id"] for v in values] if key == "@type" else values
-        yield node
+FORMATS = ("nq", "trig", "ttl", "jsonld")
 
 
-_RDF_TYPE = URIRef("http://www.w3.org/1999/02/22-rdf-syntax-ns#type")
+def writers(outputs: Mapping[str, TextIO], base: str) -> list[Writer]:
+    """A writer per output, keyed by format (`nq`, `trig`, `ttl`, `jsonld`)."""
+    makers: dict[str, Callable[[TextIO], Writer]] = {
+        "nq": NQuads,
+        "trig": lambda out: TriG(out, base),
+        "ttl": lambda out: Turtle(out, base),
+        "jsonld": lambda out: JsonLd(out, base),
+    }
+    return [makers[fmt](out) for fmt, out in outputs.items()]
 
 
-def jsonld(quads: Sequence[Quad]) -> str:
-    graphs = []
-    for name, rows in groupby(quads, key=lambda q: q[3]):
-        triples = [(s, p, o) for s, p, o, _ in rows]
-        graphs.append({"@id": short_term(name).strip("<>"), "@graph": list(_nodes(triples))})
-    document = {**context(), "@graph": graphs}
-    return json.dumps(document, ensure_ascii=False, indent=1, sort_keys=True) + "\n"
+def write(sections: Iterable[Section], outputs: Mapping[str, TextIO], base: str) -> None:
+    """Write every format of `outputs` in one pass over `sections`."""
+    active = writers(outputs, base)
+    for w in active:
+        w.start()
+    for section in sections:
+        for w in active:
+            w.section(section)
+    for w in active:
+        w.finish()

@@ -5,7 +5,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
-from rdflib import URIRef
+from k2graph.rdf.nt import Term
 
 # Where a curie's prefix resolves (the identifier's public resolver).
 RESOLVERS = {
@@ -20,10 +20,10 @@ RESOLVERS = {
 }
 
 
-def resolver_iri(curie: str) -> URIRef:
+def resolver_iri(curie: str) -> Term:
     prefix, _, local = curie.partition(":")
     base = RESOLVERS.get(prefix, f"https://identifiers.org/{prefix.lower()}:")
-    return URIRef(base + local)
+    return f"<{base}{local}>"
 
 
 @dataclass(frozen=True)
@@ -34,32 +34,32 @@ class Minter:
         if not self.base.endswith(("/", "#")):
             object.__setattr__(self, "base", self.base + "/")
 
-    def _iri(self, kind: str, ident: str, fragment: str = "") -> URIRef:
-        return URIRef(f"{self.base}{kind}/{ident}{'#' + fragment if fragment else ''}")
+    def _iri(self, kind: str, ident: str, fragment: str = "") -> Term:
+        return f"<{self.base}{kind}/{ident}{'#' + fragment if fragment else ''}>"
 
-    def source(self, ident: str, fragment: str = "") -> URIRef:
+    def source(self, ident: str, fragment: str = "") -> Term:
         return self._iri("source", ident, fragment)
 
-    def claim(self, ident: str, fragment: str = "") -> URIRef:
+    def claim(self, ident: str, fragment: str = "") -> Term:
         return self._iri("claim", ident, fragment)
 
-    def attestation(self, ident: str, fragment: str = "") -> URIRef:
+    def attestation(self, ident: str, fragment: str = "") -> Term:
         return self._iri("attestation", ident, fragment)
 
-    def speaker(self, ident: str) -> URIRef:
+    def speaker(self, ident: str) -> Term:
         return self._iri("speaker", ident)
 
-    def work(self, ident: str) -> URIRef:
+    def work(self, ident: str) -> Term:
         return self._iri("work", ident)
 
-    def entity(self, ident: str) -> URIRef:
+    def entity(self, ident: str) -> Term:
         return self._iri("entity", ident)
 
-    def conflict(self, ident: str) -> URIRef:
+    def conflict(self, ident: str) -> Term:
         return self._iri("conflict", ident)
 
-    def nanopub(self, attestation_id: str, part: str = "") -> URIRef:
+    def nanopub(self, attestation_id: str, part: str = "") -> Term:
         return self._iri("np", attestation_id, part)
 
-    def corpus_graph(self) -> URIRef:
-        return URIRef(f"{self.base}graph/corpus")
+    def corpus_graph(self) -> Term:
+        return f"<{self.base}graph/corpus>"

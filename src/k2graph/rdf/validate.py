@@ -7,7 +7,7 @@ from rdflib.namespace import SH
 
 from k2graph.model import KnowledgeGraph
 from k2graph.problems import Problem
-from k2graph.rdf import SHAPES_FILE, quads, shipped
+from k2graph.rdf import SHAPES_FILE, rdflib_triples, shipped
 
 _SHOWN = 20
 
@@ -15,7 +15,7 @@ _SHOWN = 20
 def union_graph(graph: KnowledgeGraph) -> Graph:
     """Every named graph of the export merged into one rdflib graph."""
     merged = Graph()
-    merged.addN((s, p, o, merged) for s, p, o, _ in quads(graph))
+    merged.addN((s, p, o, merged) for s, p, o in rdflib_triples(graph))  # type: ignore[misc]
     return merged
 
 
