@@ -92,3 +92,67 @@ def test_any_found_quote_is_exactly_the_stored_text(text: str, data: st.DataObje
     if isinstance(result, Anchor):
         assert text[result.start : result.end] == result.exact
         assert fold(result.exact).folded == fold(quote.strip()).folded
+
+
+def _reference_fold(text: str) -> tuple[str, list[int], list[int]]:
+    """The matching rule written the plain way: one character at a time, two offsets each."""
+    table = {"\u2018": "'", "\u2019": "'", "\u201c": '"', "\u201d": '"', "\u00b5": "\u03bc"}
+    table |= dict.fromkeys("\u2013\u2014\u2212", "-")
+    chars: list[str] = []
+    starts: list[int] = []
+    ends: list[int] = []
+    i = 0
+    while i < len(text):
+        j = i + 1
+        if text[i].isspace():
+            while j < len(text) and text[j].isspace():
+                j += 1
+            chars.append(" ")
+        else:
+            chars.append(table.get(text[i], text[i]))
+        starts.append(i)
+        ends.append(j)
+        i = j
+    return "".join(chars), starts, ends
+
+
+def _reference_hits(folded: str, needle: str) -> list[int]:
+    """Every word-bounded occurrence, by trying every offset."""
+    found = []
+    for at in range(len(folded) - len(needle) + 1):
+        if folded.startswith(needle, at):
+            end = at + len(needle)
+            before = at == 0 or not (folded[at - 1].isalnum() and needle[0].isalnum())
+            after = end == len(folded) or not (folded[end].isalnum() and needle[-1].isalnum())
+            if before and after:
+                found.append(at)
+    return found
+
+
+pieces = st.sampled_from(
+    ["vitamin", "K2", "MK-7", "menaquinone-7", " ", "  ", "\n", "\n\n", "\t", ".", ",", "\u2019",
+     "\u201c", "\u2013", "\u00b5g", "_", "é", "𝔸", "activates", "activates matrix Gla protein"]
+)  # fmt: skip
+
+
+@given(parts=st.lists(pieces, max_size=60), data=st.data())
+def test_the_fast_fold_and_index_agree_with_the_plain_rule(
+    parts: list[str], data: st.DataObject
+) -> None:
+    text = "".join(parts)
+    doc = fold(text)
+    folded, starts, ends = _reference_fold(text)
+    assert doc.folded == folded
+    assert [doc.start(i) for i in range(len(folded))] == starts
+    assert [doc.end(i) for i in range(len(folded))] == ends
+    assert [doc.line(o) for o in range(len(text) + 1)] == [
+        text.count("\n", 0, o) + 1 for o in range(len(text) + 1)
+    ]
+    # Needles long enough for the word-start index (KEY characters) and short ones for the scan.
+    spans = st.tuples(st.integers(0, len(folded)), st.integers(1, 40))
+    needles = {
+        folded[at : at + size].strip() for at, size in data.draw(st.lists(spans, max_size=8))
+    } - {""}
+    found = doc.find_many(needles)
+    for needle in needles:
+        assert found[needle] == _reference_hits(folded, needle), needle

@@ -11,6 +11,8 @@ and suffix. Folding keeps a map back to the original offsets, so they are never 
 from __future__ import annotations
 
 import difflib
+import re
+from bisect import bisect_left, bisect_right
 from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass
 from typing import Any
@@ -29,13 +31,104 @@ _FOLD = {
 }
 
 
-@dataclass(frozen=True)
-class FoldedText:
-    """A folded text and, for each folded character, the original span it stands for."""
+_TABLE = str.maketrans(_FOLD)
+# A white-space run that folding changes: two or more characters, or one that is not a space.
+_RUN = re.compile(r"\s{2,}|[^\S ]")
+# Where a word starts: an alphanumeric character with none just before it.
+_WORD_START = re.compile(r"(?<![^\W_])[^\W_]")
+# Quotes are looked up by their first KEY characters at each word start (shorter ones, and
+# those not starting with a letter or digit, by a plain scan).
+KEY = 16
 
-    folded: str
-    starts: tuple[int, ...]
-    ends: tuple[int, ...]
+
+class FoldedText:
+    """A folded text and the way back to the original: each folded character stands for one
+    original character, except that a folded space may stand for a run of white space.
+
+    Only the runs that folding changes are stored (not two offsets per character), and line
+    numbers come from a sorted list of line breaks, so a multi-megabyte document costs little
+    memory and every lookup is a binary search."""
+
+    def __init__(self, text: str) -> None:
+        translated = text.translate(_TABLE)
+        folded: list[str] = []
+        self._run_at: list[int] = []  # folded offset of each changed run's space
+        self._run_start: list[int] = []  # its original start
+        self._run_end: list[int] = []  # its original end
+        done = shrink = 0
+        for match in _RUN.finditer(translated):
+            start, end = match.span()
+            folded += (translated[done:start], " ")
+            self._run_at.append(start - shrink)
+            self._run_start.append(start)
+            self._run_end.append(end)
+            shrink += end - start - 1
+            done = end
+        folded.append(translated[done:])
+        self.folded = "".join(folded)
+        self._breaks = [m.start() for m in re.finditer("\n", text)]
+
+    def start(self, i: int) -> int:
+        """The original offset where folded character `i` starts."""
+        k = bisect_right(self._run_at, i) - 1
+        if k < 0:
+            return i
+        if self._run_at[k] == i:
+            return self._run_start[k]
+        return i + self._run_end[k] - self._run_at[k] - 1
+
+    def end(self, i: int) -> int:
+        """The original offset just after folded character `i`."""
+        k = bisect_right(self._run_at, i) - 1
+        if k >= 0 and self._run_at[k] == i:
+            return self._run_end[k]
+        return self.start(i) + 1
+
+    def line(self, offset: int) -> int:
+        """The 1-based line of original offset `offset`."""
+        return bisect_left(self._breaks, offset) + 1
+
+    def find_many(self, needles: Iterable[str]) -> dict[str, list[int]]:
+        """Folded offsets where each folded needle occurs at word boundaries, in order.
+
+        Needles of at least KEY characters that start with a letter or digit are found in one
+        pass over the text's word starts (a dictionary lookup each), so anchoring all of a
+        document's quotes costs about one pass, not one pass per quote."""
+        hits: dict[str, list[int]] = {}
+        keyed: dict[str, dict[int, set[str]]] = {}
+        for needle in set(needles):
+            hits[needle] = []
+            if len(needle) >= KEY and needle[0].isalnum():
+                keyed.setdefault(needle[:KEY], {}).setdefault(len(needle), set()).add(needle)
+            elif needle:
+                hits[needle] = self._scan(needle)
+        if keyed:
+            text = self.folded
+            for match in _WORD_START.finditer(text):
+                at = match.start()
+                by_length = keyed.get(text[at : at + KEY])
+                if by_length is None:
+                    continue
+                for length, group in by_length.items():
+                    candidate = text[at : at + length]
+                    if candidate in group and self._ends_word(at + length, candidate):
+                        hits[candidate].append(at)
+        return hits
+
+    def _ends_word(self, end: int, needle: str) -> bool:
+        text = self.folded
+        return end == len(text) or not (text[end].isalnum() and needle[-1].isalnum())
+
+    def _scan(self, needle: str) -> list[int]:
+        text = self.folded
+        found: list[int] = []
+        at = text.find(needle)
+        while at != -1:
+            before_ok = at == 0 or not (text[at - 1].isalnum() and needle[0].isalnum())
+            if before_ok and self._ends_word(at + len(needle), needle):
+                found.append(at)
+            at = text.find(needle, at + 1)
+        return found
 
 
 @dataclass(frozen=True)
@@ -57,60 +150,34 @@ class AnchorFailure:
 
 
 def fold(text: str) -> FoldedText:
-    """Fold `text` by the matching rule, keeping each folded character's original span."""
-    chars: list[str] = []
-    starts: list[int] = []
-    ends: list[int] = []
-    i = 0
-    while i < len(text):
-        if text[i].isspace():
-            j = i
-            while j < len(text) and text[j].isspace():
-                j += 1
-            chars.append(" ")
-            starts.append(i)
-            ends.append(j)
-            i = j
-            continue
-        chars.append(_FOLD.get(text[i], text[i]))
-        starts.append(i)
-        ends.append(i + 1)
-        i += 1
-    return FoldedText("".join(chars), tuple(starts), tuple(ends))
+    """Fold `text` by the matching rule, keeping the way back to its original offsets."""
+    return FoldedText(text)
 
 
 def fold_quote(quote: str) -> str:
     """The folded form of a curated quote (outer white space dropped)."""
-    return fold(quote.strip()).folded
+    return _RUN.sub(" ", quote.strip().translate(_TABLE))
 
 
 def find_all(doc: FoldedText, quote: str) -> list[int]:
     """Folded offsets where the folded `quote` occurs at word boundaries."""
     needle = fold_quote(quote)
-    hits: list[int] = []
-    if not needle:
-        return hits
-    at = doc.folded.find(needle)
-    while at != -1:
-        end = at + len(needle)
-        before_ok = at == 0 or not (doc.folded[at - 1].isalnum() and needle[0].isalnum())
-        after_ok = end == len(doc.folded) or not (
-            doc.folded[end].isalnum() and needle[-1].isalnum()
-        )
-        if before_ok and after_ok:
-            hits.append(at)
-        at = doc.folded.find(needle, at + 1)
-    return hits
+    return doc.find_many([needle])[needle]
 
 
 def anchor_quote(
     text: str, doc: FoldedText, quote: str, occurrence: int | None
 ) -> Anchor | AnchorFailure:
     """Locate `quote` in `text` (folded as `doc`); `occurrence` picks one of several (1-based)."""
-    hits = find_all(doc, quote)
+    return _anchor(text, doc, quote, fold_quote(quote), find_all(doc, quote), occurrence)
+
+
+def _anchor(
+    text: str, doc: FoldedText, quote: str, needle: str, hits: list[int], occurrence: int | None
+) -> Anchor | AnchorFailure:
     if not hits:
         return _not_found(text, doc, quote)
-    lines = [_line(text, doc.starts[h]) for h in hits]
+    lines = [doc.line(doc.start(h)) for h in hits]
     if occurrence is None and len(hits) > 1:
         places = ", ".join(f"{n}: line {line}" for n, line in enumerate(lines, 1))
         return AnchorFailure(
@@ -124,20 +191,16 @@ def anchor_quote(
             f"use an occurrence from 1 to {len(hits)}" if len(hits) > 1 else "drop `occurrence`",
         )
     at = hits[chosen - 1]
-    start = doc.starts[at]
-    end = doc.ends[at + len(fold_quote(quote)) - 1]
+    start = doc.start(at)
+    end = doc.end(at + len(needle) - 1)
     return Anchor(
         start=start,
         end=end,
         exact=text[start:end],
         prefix=text[max(0, start - CONTEXT) : start],
         suffix=text[end : end + CONTEXT],
-        line=_line(text, start),
+        line=doc.line(start),
     )
-
-
-def _line(text: str, offset: int) -> int:
-    return text.count("\n", 0, offset) + 1
 
 
 def _not_found(text: str, doc: FoldedText, quote: str) -> AnchorFailure:
@@ -156,11 +219,11 @@ def _not_found(text: str, doc: FoldedText, quote: str) -> AnchorFailure:
     differs = _common_prefix(needle, doc.folded, begin)
     if differs == len(needle):
         return AnchorFailure(
-            f"quote occurs only inside longer words (line {_line(text, doc.starts[begin])})",
+            f"quote occurs only inside longer words (line {doc.line(doc.start(begin))})",
             "start and end the quote on whole words",
         )
     shown = window if len(window) <= 80 else window[:77] + "…"
-    where = _line(text, doc.starts[begin]) if begin < len(doc.starts) else _line(text, len(text))
+    where = doc.line(doc.start(begin) if begin < len(doc.folded) else len(text))
     got = repr(window[differs]) if differs < len(window) else "the end of the document"
     want = repr(needle[differs]) if differs < len(needle) else "nothing"
     return AnchorFailure(
@@ -183,8 +246,10 @@ def anchor_quotes(
     problems: list[Problem] = []
     for source in sources:
         folded = fold(source.text)
-        for index, (located, quote, occurrence) in enumerate(quotes(source)):
-            result = anchor_quote(source.text, folded, quote, occurrence)
+        wanted = [(loc, quote, fold_quote(quote), nth) for loc, quote, nth in quotes(source)]
+        hits = folded.find_many(needle for _, _, needle, _ in wanted)
+        for index, (located, quote, needle, occurrence) in enumerate(wanted):
+            result = _anchor(source.text, folded, quote, needle, hits[needle], occurrence)
             if isinstance(result, AnchorFailure):
                 problems.append(located.problem(result.message, field=field, fix=result.fix))
             else:

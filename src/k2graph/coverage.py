@@ -12,6 +12,7 @@ from __future__ import annotations
 
 import bisect
 import re
+from bisect import bisect_right
 from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass
 from typing import Any
@@ -91,9 +92,9 @@ def check_coverage(
     """
     counts: dict[str, Coverage] = {}
     problems: list[Problem] = []
+    claimed, skips = _by_source(claim_anchors), _by_source(skip_anchors)
     for source in sources:
-        curated = [a for (s, _), a in claim_anchors.items() if s == source.id]
-        skipped = [a for (s, _), a in skip_anchors.items() if s == source.id]
+        curated, skipped = claimed.get(source.id, []), skips.get(source.id, [])
         judged = (
             source.complete
             and source.skips_complete
@@ -103,10 +104,11 @@ def check_coverage(
         if not judged:
             continue
         tally = {"curated": 0, "skipped": 0}
+        curated_spans, skipped_spans = _Spans(curated), _Spans(skipped)
         for sentence in sentences(source.text):
-            if _touches(sentence, curated):
+            if curated_spans.touch(sentence):
                 tally["curated"] += 1
-            elif _touches(sentence, skipped):
+            elif skipped_spans.touch(sentence):
                 tally["skipped"] += 1
             else:
                 problems.append(_uncovered(source, sentence))
@@ -115,8 +117,32 @@ def check_coverage(
     return counts, problems
 
 
-def _touches(sentence: Sentence, anchors: Sequence[Anchor]) -> bool:
-    return any(a.start < sentence.end and sentence.start < a.end for a in anchors)
+def _by_source(anchors: Mapping[tuple[str, int], Anchor]) -> dict[str, list[Anchor]]:
+    grouped: dict[str, list[Anchor]] = {}
+    for (source_id, _), anchor in anchors.items():
+        grouped.setdefault(source_id, []).append(anchor)
+    return grouped
+
+
+class _Spans:
+    """The union of the anchors' spans as sorted disjoint intervals, so whether a sentence
+    overlaps any anchor is one binary search (not a scan of every anchor per sentence)."""
+
+    def __init__(self, anchors: Sequence[Anchor]) -> None:
+        merged: list[list[int]] = []
+        for start, end in sorted((a.start, a.end) for a in anchors):
+            if merged and start < merged[-1][1]:
+                merged[-1][1] = max(merged[-1][1], end)
+            else:
+                merged.append([start, end])
+        self.starts = [m[0] for m in merged]
+        self.ends = [m[1] for m in merged]
+
+    def touch(self, sentence: Sentence) -> bool:
+        """Whether some anchor overlaps the sentence: a.start < sentence.end and
+        sentence.start < a.end."""
+        i = bisect_right(self.ends, sentence.start)  # the first interval ending after the start
+        return i < len(self.ends) and self.starts[i] < sentence.end
 
 
 def _uncovered(source: LoadedSource, sentence: Sentence) -> Problem:

@@ -8,7 +8,8 @@ are none.
 
 from __future__ import annotations
 
-from collections.abc import Mapping
+from collections.abc import Callable, Mapping
+from contextlib import AbstractContextManager, nullcontext
 from pathlib import Path
 from typing import TypeVar
 
@@ -31,52 +32,74 @@ from k2graph.rdf.namespaces import DEFAULT_BASE
 T = TypeVar("T")
 
 
+Stage = Callable[[str], AbstractContextManager[object]]
+
+
 def run(
-    sources_dir: Path, evidence: EvidenceConfig | None = None, base_iri: str = DEFAULT_BASE
+    sources_dir: Path,
+    evidence: EvidenceConfig | None = None,
+    base_iri: str = DEFAULT_BASE,
+    stage: Stage = lambda _: nullcontext(),
 ) -> tuple[KnowledgeGraph, list[Problem]]:
-    """Run every stage; the graph holds what was sound, the list says what was not."""
+    """Run every stage; the graph holds what was sound, the list says what was not.
+
+    `stage(name)` wraps each stage (the benchmark times them with it): load, anchor, normalize,
+    assemble, coverage, score, detect, merge, graph."""
     config = evidence or default_config()
-    corpus, problems = load_corpus(sources_dir)
-    anchors, found = anchor_sources(corpus.sources)
-    problems += found
-    lexicon, found = build_lexicon(corpus.entities)
-    problems += found
-    parts: dict[str, SourceParts] = {}
-    for source in corpus.sources:
-        parts[source.id], found = source_parts(source)
+    with stage("load"):
+        corpus, problems = load_corpus(sources_dir)
+    with stage("anchor"):
+        anchors, found = anchor_sources(corpus.sources)
         problems += found
-    assembled, found = assemble(corpus.sources, anchors, parts, lexicon)
-    problems += found
-    attestations, found = link_inferences(corpus.sources, assembled)
-    problems += found
-    skips, found = anchor_skips(corpus.sources)
-    problems += found
-    coverage, found = check_coverage(corpus.sources, anchors, skips)
-    problems += found
-    unchecked = corpus.unreadable | assembled.incomplete
-    curated, found = curated_conflicts(corpus.conflicts, assembled.by_key, set(parts), unchecked)
-    problems += found
-
-    sources = {p.source.id: p.source for p in parts.values()}
-    works = {w.id: w for p in parts.values() for w in p.works.values()}
-    speakers = {s.id: s for p in parts.values() for s in p.speakers.values()}
-    claims, attestations = score(config, assembled.claims, attestations, sources, speakers, works)
-    context = Context(claims, attestations, lexicon.entities, works, sources)
-    conflicts = merge_conflicts(curated, run_rules(context), claims, attestations, config)
-
-    graph = KnowledgeGraph(
-        evidence_config=config.origin,
-        base_iri=base_iri,
-        sources=tuple(
-            sources[k].model_copy(update={"coverage": coverage.get(k)}) for k in sorted(sources)
-        ),
-        works=_ordered(works),
-        speakers=_ordered(speakers),
-        entities=_ordered(lexicon.entities),
-        claims=_ordered(claims),
-        attestations=_ordered(attestations),
-        conflicts=_ordered(conflicts),
-    )
+        skips, found = anchor_skips(corpus.sources)
+        problems += found
+    with stage("normalize"):
+        lexicon, found = build_lexicon(corpus.entities)
+        problems += found
+    with stage("assemble"):
+        parts: dict[str, SourceParts] = {}
+        for source in corpus.sources:
+            parts[source.id], found = source_parts(source)
+            problems += found
+        assembled, found = assemble(corpus.sources, anchors, parts, lexicon)
+        problems += found
+        attestations, found = link_inferences(corpus.sources, assembled)
+        problems += found
+    with stage("coverage"):
+        coverage, found = check_coverage(corpus.sources, anchors, skips)
+        problems += found
+    with stage("assemble"):
+        unchecked = corpus.unreadable | assembled.incomplete
+        curated, found = curated_conflicts(
+            corpus.conflicts, assembled.by_key, set(parts), unchecked
+        )
+        problems += found
+        sources = {p.source.id: p.source for p in parts.values()}
+        works = {w.id: w for p in parts.values() for w in p.works.values()}
+        speakers = {s.id: s for p in parts.values() for s in p.speakers.values()}
+    with stage("score"):
+        claims, attestations = score(
+            config, assembled.claims, attestations, sources, speakers, works
+        )
+    with stage("detect"):
+        context = Context(claims, attestations, lexicon.entities, works, sources)
+        found_conflicts = run_rules(context)
+    with stage("merge"):
+        conflicts = merge_conflicts(curated, found_conflicts, claims, attestations, config)
+    with stage("graph"):
+        graph = KnowledgeGraph(
+            evidence_config=config.origin,
+            base_iri=base_iri,
+            sources=tuple(
+                sources[k].model_copy(update={"coverage": coverage.get(k)}) for k in sorted(sources)
+            ),
+            works=_ordered(works),
+            speakers=_ordered(speakers),
+            entities=_ordered(lexicon.entities),
+            claims=_ordered(claims),
+            attestations=_ordered(attestations),
+            conflicts=_ordered(conflicts),
+        )
     return graph, problems
 
 

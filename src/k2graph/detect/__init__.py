@@ -34,7 +34,7 @@ RULES: tuple[Rule, ...] = (
 
 def run_rules(ctx: Context, rules: tuple[Rule, ...] = RULES) -> list[Finding]:
     """Every rule's findings, in rule order then claim-pair order."""
-    return [finding for rule in rules for finding in rule(ctx)]
+    return [finding for rule in rules for finding in ctx.findings(rule)]
 
 
 __all__ = ["RULES", "Context", "Finding", "Rule", "run_rules"]

@@ -7,15 +7,17 @@ qualifiers, what does a claim rest on — so each rule stays a few lines of logi
 
 from __future__ import annotations
 
-from collections.abc import Callable, Iterator, Mapping
+from collections.abc import Callable, Hashable, Iterable, Iterator, Mapping
 from dataclasses import dataclass, field
-from itertools import combinations
+from itertools import product
+from typing import Literal
 
 from k2graph.model import Attestation, Claim, Entity, Quantity, Source, Work
 from k2graph.normalize import ancestors
 from k2graph.quantities import describe
 from k2graph.vocabulary import Basis, ConflictKind, PublicationStatus
 
+EntityField = Literal["subject", "object"]
 UNPUBLISHED = frozenset({PublicationStatus.UNPUBLISHED, PublicationStatus.PRELIMINARY})
 
 
@@ -42,6 +44,8 @@ class Context:
     # Relative tolerance for numeric comparisons (0.15 = values within 15% agree).
     tolerance: float = 0.15
     _by_claim: dict[str, tuple[Attestation, ...]] = field(default_factory=dict, repr=False)
+    _ancestors: dict[str, frozenset[str]] = field(default_factory=dict, repr=False)
+    _findings: dict[str, list[Finding]] = field(default_factory=dict, repr=False)
 
     def __post_init__(self) -> None:
         grouped: dict[str, list[Attestation]] = {}
@@ -51,7 +55,10 @@ class Context:
 
     # --- entities -------------------------------------------------------------------------
     def ancestors(self, entity_id: str) -> frozenset[str]:
-        return ancestors(self.entities, entity_id)
+        found = self._ancestors.get(entity_id)
+        if found is None:
+            found = self._ancestors[entity_id] = ancestors(self.entities, entity_id)
+        return found
 
     def related(self, a: str | None, b: str | None) -> bool:
         """The same entity, or one a kind (or part) of the other."""
@@ -62,16 +69,60 @@ class Context:
     def name(self, entity_id: str | None) -> str:
         return self.entities[entity_id].name if entity_id else "?"
 
+    def findings(self, rule: Callable[[Context], list[Finding]]) -> list[Finding]:
+        """A rule's findings, computed once per context (a rule may build on another's)."""
+        name = rule.__name__
+        if name not in self._findings:
+            self._findings[name] = rule(self)
+        return self._findings[name]
+
     # --- claims ---------------------------------------------------------------------------
     def of_claim(self, claim_id: str) -> tuple[Attestation, ...]:
         return self._by_claim.get(claim_id, ())
 
     def pairs(
-        self, keep: Callable[[Claim], bool] = lambda _: True
+        self,
+        keep: Callable[[Claim], bool] = lambda _: True,
+        key: Callable[[Claim], Hashable] = lambda _: None,
+        related: tuple[EntityField, ...] = (),
+        partner: Callable[[Claim], bool] | None = None,
     ) -> Iterator[tuple[Claim, Claim]]:
-        """Every unordered pair of distinct claims that pass `keep`, in identifier order."""
-        chosen = sorted((c for c in self.claims.values() if keep(c)), key=lambda c: c.id)
-        return combinations(chosen, 2)
+        """The candidate pairs a rule examines, in identifier order: unordered pairs of distinct
+        claims that pass `keep`, have equal `key`s, and whose entity fields named in `related`
+        (`subject`, `object`) are related (equal, or one a kind of the other). With `partner`,
+        only pairs of one claim passing `keep` and one passing `partner`.
+
+        Candidates are found through an index on the key and the related fields — never by
+        comparing every pair — so the cost grows with the number of candidates, not with the
+        square of the corpus. A field is related when one value is among the other's
+        `ancestors` (themselves included): for each field, either the probing claim looks up its
+        ancestors among the indexed claims' own values, or it looks up its own value among their
+        ancestors; every combination of those choices gets its own index.
+        """
+        left = [c for c in self.claims.values() if keep(c)]
+        right = left if partner is None else [c for c in self.claims.values() if partner(c)]
+        found: set[tuple[str, str]] = set()
+        for modes in product((True, False), repeat=len(related)):
+            index: dict[Hashable, list[Claim]] = {}
+            for c in right:
+                for values in product(
+                    *(self._values(c, f, not up) for f, up in zip(related, modes, strict=True))
+                ):
+                    index.setdefault((key(c), values), []).append(c)
+            for c in left:
+                for values in product(
+                    *(self._values(c, f, up) for f, up in zip(related, modes, strict=True))
+                ):
+                    for other in index.get((key(c), values), ()):
+                        if other.id != c.id:
+                            found.add((c.id, other.id) if c.id < other.id else (other.id, c.id))
+        return ((self.claims[a], self.claims[b]) for a, b in sorted(found))
+
+    def _values(self, claim: Claim, name: EntityField, up: bool) -> Iterable[str | None]:
+        value: str | None = getattr(claim, name)
+        if not up or value is None:
+            return (value,)
+        return self.ancestors(value) | {value}
 
     def rests_only_on_unpublished(self, claim_id: str, source_id: str | None = None) -> bool:
         """Every attestation of the claim (in `source_id`, if given) rests, directly or through

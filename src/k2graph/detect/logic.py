@@ -13,7 +13,7 @@ def opposite_polarity(ctx: Context) -> list[Finding]:
     qualifiers, with `negated` differing ("MK-7 activates GDF15" / "MK-7 does not activate
     GDF15")."""
     findings = []
-    for a, b in ctx.pairs():
+    for a, b in ctx.pairs(key=lambda c: (c.subject, c.predicate, c.object)):
         if (
             a.negated != b.negated
             and a.subject == b.subject
@@ -46,7 +46,11 @@ def antonym_predicates(ctx: Context) -> list[Finding]:
     vocabulary ("MK-7 activates MGP" / "MK-7 inhibits MGP"). Does not fire for different objects,
     for a negated claim (that is `opposite_polarity`'s business) or for unrelated predicates."""
     findings = []
-    for a, b in ctx.pairs(lambda c: not c.negated and c.object is not None):
+    candidates = ctx.pairs(
+        lambda c: not c.negated and c.object is not None and c.predicate in OPPOSITES,
+        key=lambda c: (c.subject, c.object, OPPOSITES[c.predicate]),
+    )
+    for a, b in candidates:
         if (
             _opposites(a.predicate, b.predicate)
             and a.subject == b.subject
@@ -66,6 +70,29 @@ def antonym_predicates(ctx: Context) -> list[Finding]:
     return findings
 
 
+def _opposite_families() -> dict[str, frozenset[str]]:
+    """Each predicate with an opposite, mapped to the set of it and its opposites (`opposite`
+    read both ways), so opposite predicates share a key."""
+    linked: dict[str, set[str]] = {}
+    for name, meaning in PREDICATES.items():
+        if meaning.opposite is not None:
+            linked.setdefault(name, {name}).add(meaning.opposite)
+            linked.setdefault(meaning.opposite, {meaning.opposite}).add(name)
+    families: dict[str, frozenset[str]] = {}
+    for name in linked:
+        family, frontier = set(), [name]
+        while frontier:
+            current = frontier.pop()
+            if current not in family:
+                family.add(current)
+                frontier.extend(linked[current])
+        families[name] = frozenset(family)
+    return families
+
+
+OPPOSITES = _opposite_families()
+
+
 def _opposites(p: str, q: str) -> bool:
     # Checked both ways so that a one-sided `opposite` in the vocabulary still counts.
     mp, mq = _predicate(p), _predicate(q)
@@ -82,7 +109,10 @@ def degree_disagreement(ctx: Context) -> list[Finding]:
     against a specific one (human slowing / an animal study's reversal), for equal degrees, or
     for predicates off the scale."""
     findings = []
-    for a, b in ctx.pairs(lambda c: not c.negated and _degree(c) is not None):
+    candidates = ctx.pairs(
+        lambda c: not c.negated and _degree(c) is not None, related=("subject", "object")
+    )
+    for a, b in candidates:
         if (
             _degree(a) != _degree(b)
             and ctx.related(a.subject, b.subject)
@@ -116,7 +146,17 @@ def exclusive_values(ctx: Context) -> list[Finding]:
     qualifiers ("MK-4 is the active form of K2" / "MK-7 is the active form of K2"). Does not fire
     for related objects (case 1) or related subjects (case 2), or for a negated claim."""
     findings = []
-    for a, b in ctx.pairs(lambda c: not c.negated and c.object is not None):
+    affirmed = [c for c in ctx.claims.values() if not c.negated and c.object is not None]
+    single = {c.id for c in affirmed if _single_valued(c)}
+    active = {c.id for c in affirmed if c.predicate == "is_active_form_of"}
+    candidates = sorted(
+        {
+            *ctx.pairs(lambda c: c.id in single, key=lambda c: c.predicate, related=("subject",)),
+            *ctx.pairs(lambda c: c.id in active, key=lambda c: c.object),
+        },
+        key=lambda pair: (pair[0].id, pair[1].id),
+    )
+    for a, b in candidates:
         if a.predicate != b.predicate or not same_qualifiers(a, b):
             continue
         if _rival_objects(ctx, a, b):
@@ -135,6 +175,11 @@ def exclusive_values(ctx: Context) -> list[Finding]:
             )
         )
     return findings
+
+
+def _single_valued(claim: Claim) -> bool:
+    meaning = _predicate(claim.predicate)
+    return meaning is not None and meaning.single_valued
 
 
 def _rival_objects(ctx: Context, a: Claim, b: Claim) -> bool:

@@ -28,7 +28,7 @@ def numeric_disagreement(ctx: Context) -> list[Finding]:
     populations, no population against a specific one (200 μg vs 45 μg for children), incomparable
     units (μg/day vs μg/kg) or values within the tolerance."""
     findings = []
-    for a, b in ctx.pairs(lambda c: not c.negated and _numeric(c)):
+    for a, b in ctx.pairs(lambda c: not c.negated and _numeric(c), key=_subject_predicate):
         if a.quantity is None or b.quantity is None:
             continue
         if not (
@@ -50,6 +50,10 @@ def numeric_disagreement(ctx: Context) -> list[Finding]:
                 )
             )
     return findings
+
+
+def _subject_predicate(claim: Claim) -> tuple[str, str]:
+    return claim.subject, claim.predicate
 
 
 def _numeric(claim: Claim) -> bool:

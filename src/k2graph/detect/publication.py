@@ -33,7 +33,7 @@ def unpublished_basis(ctx: Context) -> list[Finding]:
     that attests both claims (counting only that source's attestations). Does not fire when both
     sides cite published work, or when the unpublished side also has a published attestation
     (unless, within a single source, only its unpublished basis is given)."""
-    pairs = sorted({(f.a, f.b) for rule in CONFLICT_RULES for f in rule(ctx)})
+    pairs = sorted({(f.a, f.b) for rule in CONFLICT_RULES for f in ctx.findings(rule)})
     findings = []
     for a_id, b_id in pairs:
         a, b = ctx.claims[a_id], ctx.claims[b_id]

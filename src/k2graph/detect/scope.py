@@ -20,7 +20,12 @@ def scope_caution(ctx: Context) -> list[Finding]:
     caution's object is not a population (a drug, a measurement), for unrelated subjects, or for
     a negated caution ("no specific precautions for X")."""
     findings = []
-    for a, b in ctx.pairs(lambda c: not c.negated):
+    candidates = ctx.pairs(
+        lambda c: not c.negated and _permission(c),
+        related=("subject",),
+        partner=lambda c: not c.negated and _caution(ctx, c),
+    )
+    for a, b in candidates:
         if _permission(a) and _caution(ctx, b):
             permission, caution = a, b
         elif _permission(b) and _caution(ctx, a):
