@@ -2,9 +2,12 @@
 
 from __future__ import annotations
 
-from typing import Any
+from itertools import combinations
+from typing import Any, Literal
 
 import pytest
+from hypothesis import given
+from hypothesis import strategies as st
 
 from k2graph.detect import RULES, Context, Finding, run_rules
 from k2graph.detect.logic import (
@@ -664,3 +667,51 @@ def test_unpublished_basis_ignores_premises_that_cite_nothing() -> None:
         attestations=(attest("a1", "c9", "unpub"), uncited, inferred, attest("a2", "c2", "pub")),
     )
     assert pairs(unpublished_basis(ctx)) == [("c1", "c2")]
+
+
+# --- candidate pairs: the index finds exactly the pairs a full comparison would ---
+
+DEEP = {**HIERARCHY, "vitamin-k2": ("vitamin-k",), "vascular": ("calcification",)}
+NAMES = sorted({*DEEP, *(b for bs in DEEP.values() for b in bs), "mgp", "bone"})
+
+
+@given(
+    rows=st.lists(
+        st.tuples(
+            st.sampled_from(NAMES),
+            st.sampled_from(["activates", "inhibits", "reverses", "slows"]),
+            st.one_of(st.none(), st.sampled_from(NAMES)),
+        ),
+        max_size=25,
+    ),
+    related=st.sampled_from([(), ("subject",), ("object",), ("subject", "object")]),
+    by_predicate=st.booleans(),
+    split=st.booleans(),
+)
+def test_candidate_pairs_match_a_comparison_of_every_pair(
+    rows: list[tuple[str, str, str | None]],
+    related: tuple[Literal["subject", "object"], ...],
+    by_predicate: bool,
+    split: bool,
+) -> None:
+    claims = [claim(f"c{i:02}", s, p, o) for i, (s, p, o) in enumerate(rows)]
+    entities = {
+        n: Entity(id=n, name=n, type=EntityType.CHEMICAL, broader=DEEP.get(n, ())) for n in NAMES
+    }
+    ctx = Context({c.id: c for c in claims}, {}, entities, {}, {})
+    key = (lambda c: c.predicate) if by_predicate else (lambda c: None)
+    keep = (lambda c: c.id < "c10") if split else (lambda c: True)
+    partner = (lambda c: c.id >= "c05") if split else None
+    found = [(a.id, b.id) for a, b in ctx.pairs(keep, key, related, partner)]
+    expected = [
+        (a.id, b.id)
+        for a, b in combinations(sorted(claims, key=lambda c: c.id), 2)
+        if key(a) == key(b)
+        and all(ctx.related(getattr(a, f), getattr(b, f)) for f in related)
+        and (
+            (keep(a) and keep(b))
+            if partner is None
+            else (keep(a) and partner(b)) or (keep(b) and partner(a))
+        )
+    ]
+    assert found == expected
