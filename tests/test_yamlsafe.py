@@ -2,7 +2,13 @@
 
 from __future__ import annotations
 
+import json
+import re
+from typing import Any
+
 import pytest
+from hypothesis import given
+from hypothesis import strategies as st
 
 from k2graph.yamlsafe import MAX_DEPTH, YamlProblem, parse_yaml
 
@@ -100,3 +106,56 @@ def test_both_parsers_refuse_alike(text: str) -> None:
     with pytest.raises(YamlProblem) as pure:
         parse_yaml(text, pure_python=True)
     assert (fast.value.message, fast.value.line) == (pure.value.message, pure.value.line)
+
+
+json_values = st.recursive(
+    st.none()
+    | st.booleans()
+    | st.integers(-(10**12), 10**12)
+    | st.floats(allow_nan=False, allow_infinity=False)
+    | st.text(),
+    lambda inner: st.lists(inner, max_size=4) | st.dictionaries(st.text(), inner, max_size=4),
+    max_leaves=30,
+)
+
+
+@given(
+    data=st.dictionaries(st.text(), json_values, max_size=5) | st.lists(json_values, max_size=5),
+    indent=st.sampled_from([None, 1, 2]),
+)
+def test_a_json_document_reads_the_same_through_either_path(data: Any, indent: int | None) -> None:
+    text = json.dumps(data, ensure_ascii=False, indent=indent)
+    try:
+        slow = parse_yaml(text, json_path=False).data
+    except YamlProblem as err:  # characters YAML refuses: the JSON path must refuse them too
+        with pytest.raises(YamlProblem, match=re.escape(err.message)):
+            parse_yaml(text)
+        return
+    fast = parse_yaml(text)
+    assert fast.data == slow == data
+
+
+def test_json_lines_are_found_when_a_message_needs_them() -> None:
+    text = '{\n  "records": [\n    {"key": "a"},\n    {"key": "b",\n     "bad": 1}\n  ]\n}\n'
+    fast, slow = parse_yaml(text), parse_yaml(text, json_path=False)
+    assert fast.text is not None
+    assert not fast.lines  # nothing computed yet
+    for path in [("records", 1, "bad"), ("records", 0), ("records",), ()]:
+        assert fast.line_of(path) == slow.line_of(path)
+    assert fast.line_of(("records", 1, "bad")) == 5
+
+
+@pytest.mark.parametrize(
+    ("text", "words"),
+    [
+        ('{"a": 1, "a": 2}', "duplicate key 'a'"),
+        ("[" * (MAX_DEPTH + 1) + "]" * (MAX_DEPTH + 1), "nesting deeper"),
+    ],
+)
+def test_json_the_yaml_path_would_refuse_is_still_refused(text: str, words: str) -> None:
+    with pytest.raises(YamlProblem, match=words):
+        parse_yaml(text)
+
+
+def test_json_constants_read_as_yaml_reads_them() -> None:
+    assert parse_yaml('{"a": NaN, "b": Infinity}').data == {"a": "NaN", "b": "Infinity"}

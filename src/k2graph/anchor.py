@@ -17,6 +17,8 @@ from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass
 from typing import Any
 
+import ahocorasick
+
 from k2graph.load import LoadedSource
 from k2graph.problems import Problem
 from k2graph.validation import Located
@@ -32,13 +34,16 @@ _FOLD = {
 
 
 _TABLE = str.maketrans(_FOLD)
+_FOLDED_CHARS = re.compile(f"[{''.join(_FOLD)}]")
+
+
+def _translate(text: str) -> str:
+    """`text` with the folded characters replaced (most texts have none: no copy then)."""
+    return text.translate(_TABLE) if _FOLDED_CHARS.search(text) else text
+
+
 # A white-space run that folding changes: two or more characters, or one that is not a space.
 _RUN = re.compile(r"\s{2,}|[^\S ]")
-# Where a word starts: an alphanumeric character with none just before it.
-_WORD_START = re.compile(r"(?<![^\W_])[^\W_]")
-# Quotes are looked up by their first KEY characters at each word start (shorter ones, and
-# those not starting with a letter or digit, by a plain scan).
-KEY = 16
 
 
 class FoldedText:
@@ -50,7 +55,7 @@ class FoldedText:
     memory and every lookup is a binary search."""
 
     def __init__(self, text: str) -> None:
-        translated = text.translate(_TABLE)
+        translated = _translate(text)
         folded: list[str] = []
         self._run_at: list[int] = []  # folded offset of each changed run's space
         self._run_start: list[int] = []  # its original start
@@ -91,44 +96,29 @@ class FoldedText:
     def find_many(self, needles: Iterable[str]) -> dict[str, list[int]]:
         """Folded offsets where each folded needle occurs at word boundaries, in order.
 
-        Needles of at least KEY characters that start with a letter or digit are found in one
-        pass over the text's word starts (a dictionary lookup each), so anchoring all of a
-        document's quotes costs about one pass, not one pass per quote."""
+        All needles are found in one pass over the text by an Aho-Corasick automaton (the
+        pyahocorasick C extension), so anchoring a document's quotes costs about one pass over
+        it, not one pass per quote."""
         hits: dict[str, list[int]] = {}
-        keyed: dict[str, dict[int, set[str]]] = {}
-        for needle in set(needles):
+        automaton = ahocorasick.Automaton()
+        for needle in needles:
+            if needle and needle not in hits:
+                automaton.add_word(needle, needle)
             hits[needle] = []
-            if len(needle) >= KEY and needle[0].isalnum():
-                keyed.setdefault(needle[:KEY], {}).setdefault(len(needle), set()).add(needle)
-            elif needle:
-                hits[needle] = self._scan(needle)
-        if keyed:
-            text = self.folded
-            for match in _WORD_START.finditer(text):
-                at = match.start()
-                by_length = keyed.get(text[at : at + KEY])
-                if by_length is None:
-                    continue
-                for length, group in by_length.items():
-                    candidate = text[at : at + length]
-                    if candidate in group and self._ends_word(at + length, candidate):
-                        hits[candidate].append(at)
+        if not len(automaton):
+            return hits
+        automaton.make_automaton()
+        text = self.folded
+        for last, needle in automaton.iter(text):
+            at = last - len(needle) + 1
+            starts_word = at == 0 or not (text[at - 1].isalnum() and needle[0].isalnum())
+            if starts_word and self._ends_word(last + 1, needle):
+                hits[needle].append(at)
         return hits
 
     def _ends_word(self, end: int, needle: str) -> bool:
         text = self.folded
         return end == len(text) or not (text[end].isalnum() and needle[-1].isalnum())
-
-    def _scan(self, needle: str) -> list[int]:
-        text = self.folded
-        found: list[int] = []
-        at = text.find(needle)
-        while at != -1:
-            before_ok = at == 0 or not (text[at - 1].isalnum() and needle[0].isalnum())
-            if before_ok and self._ends_word(at + len(needle), needle):
-                found.append(at)
-            at = text.find(needle, at + 1)
-        return found
 
 
 @dataclass(frozen=True)
@@ -156,7 +146,7 @@ def fold(text: str) -> FoldedText:
 
 def fold_quote(quote: str) -> str:
     """The folded form of a curated quote (outer white space dropped)."""
-    return _RUN.sub(" ", quote.strip().translate(_TABLE))
+    return _RUN.sub(" ", _translate(quote.strip()))
 
 
 def find_all(doc: FoldedText, quote: str) -> list[int]:
@@ -237,15 +227,20 @@ def _not_found(text: str, doc: FoldedText, quote: str) -> AnchorFailure:
 Quotes = Callable[[LoadedSource], Iterable[tuple[Located[Any], str, int | None]]]
 
 
+# Folded documents by source id, shared by the callers that anchor in the same documents.
+Folds = dict[str, FoldedText]
+
+
 def anchor_quotes(
-    sources: Sequence[LoadedSource], quotes: Quotes, field: str
+    sources: Sequence[LoadedSource], quotes: Quotes, field: str, folds: Folds | None = None
 ) -> tuple[dict[tuple[str, int], Anchor], list[Problem]]:
     """Anchor the quotes `quotes` picks from each source; keys are (source id, record index).
     A quote that does not anchor is a problem on the record's `field`."""
     anchors: dict[tuple[str, int], Anchor] = {}
     problems: list[Problem] = []
+    folds = {} if folds is None else folds
     for source in sources:
-        folded = fold(source.text)
+        folded = folds.get(source.id) or folds.setdefault(source.id, fold(source.text))
         wanted = [(loc, quote, fold_quote(quote), nth) for loc, quote, nth in quotes(source)]
         hits = folded.find_many(needle for _, _, needle, _ in wanted)
         for index, (located, quote, needle, occurrence) in enumerate(wanted):
@@ -258,7 +253,7 @@ def anchor_quotes(
 
 
 def anchor_sources(
-    sources: Sequence[LoadedSource],
+    sources: Sequence[LoadedSource], folds: Folds | None = None
 ) -> tuple[dict[tuple[str, int], Anchor], list[Problem]]:
     """Anchor every claim record's quote; keys are (source id, record index)."""
 
@@ -267,7 +262,7 @@ def anchor_sources(
             part = located.value.attestation
             yield located, part.quote, part.occurrence
 
-    return anchor_quotes(sources, records, "attestation.quote")
+    return anchor_quotes(sources, records, "attestation.quote", folds)
 
 
 def _common_prefix(needle: str, haystack: str, at: int) -> int:

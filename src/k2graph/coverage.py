@@ -17,7 +17,7 @@ from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass
 from typing import Any
 
-from k2graph.anchor import Anchor, anchor_quotes
+from k2graph.anchor import Anchor, Folds, anchor_quotes
 from k2graph.load import SKIPPED, LoadedSource
 from k2graph.model import Coverage
 from k2graph.problems import Problem
@@ -70,14 +70,14 @@ def _add(text: str, begin: int, end: int, line_starts: list[int], out: list[Sent
 
 
 def anchor_skips(
-    sources: Sequence[LoadedSource],
+    sources: Sequence[LoadedSource], folds: Folds | None = None
 ) -> tuple[dict[tuple[str, int], Anchor], list[Problem]]:
     """Anchor every skip record's quote; keys are (source id, skip index)."""
 
     def skips(source: LoadedSource) -> Iterable[tuple[Located[Any], str, int | None]]:
         return ((s, s.value.quote, s.value.occurrence) for s in source.skips)
 
-    return anchor_quotes(sources, skips, "quote")
+    return anchor_quotes(sources, skips, "quote", folds)
 
 
 def check_coverage(

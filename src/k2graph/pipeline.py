@@ -13,7 +13,7 @@ from contextlib import AbstractContextManager, nullcontext
 from pathlib import Path
 from typing import TypeVar
 
-from k2graph.anchor import anchor_sources
+from k2graph.anchor import Folds, anchor_sources
 from k2graph.assemble import assemble
 from k2graph.conflicts import merge_conflicts
 from k2graph.coverage import anchor_skips, check_coverage
@@ -21,6 +21,7 @@ from k2graph.curated_conflicts import curated_conflicts
 from k2graph.detect import Context, run_rules
 from k2graph.evidence import score
 from k2graph.evidence_config import EvidenceConfig, default_config
+from k2graph.gcpause import paused_gc
 from k2graph.inference import link_inferences
 from k2graph.load import load_corpus
 from k2graph.model import KnowledgeGraph
@@ -45,14 +46,22 @@ def run(
 
     `stage(name)` wraps each stage (the benchmark times them with it): load, anchor, normalize,
     assemble, coverage, score, detect, merge, graph."""
-    config = evidence or default_config()
+    with paused_gc():
+        return _run(sources_dir, evidence or default_config(), base_iri, stage)
+
+
+def _run(
+    sources_dir: Path, config: EvidenceConfig, base_iri: str, stage: Stage
+) -> tuple[KnowledgeGraph, list[Problem]]:
     with stage("load"):
         corpus, problems = load_corpus(sources_dir)
     with stage("anchor"):
-        anchors, found = anchor_sources(corpus.sources)
+        folds: Folds = {}
+        anchors, found = anchor_sources(corpus.sources, folds)
         problems += found
-        skips, found = anchor_skips(corpus.sources)
+        skips, found = anchor_skips(corpus.sources, folds)
         problems += found
+        del folds  # the folded copies are not needed past this stage
     with stage("normalize"):
         lexicon, found = build_lexicon(corpus.entities)
         problems += found

@@ -16,6 +16,7 @@ from k2graph.conflict_render import render_json, render_markdown, render_table
 from k2graph.conflict_views import Filters, conflict_views
 from k2graph.evidence_config import load_config
 from k2graph.exports import EXPORTS, producers, render_all
+from k2graph.gcpause import paused_gc
 from k2graph.model import KnowledgeGraph
 from k2graph.pipeline import build_graph, run
 from k2graph.problems import CorpusError, Problem, display_path
@@ -54,7 +55,8 @@ def build(
     progress("reading and checking sources")
     graph = load_graph(sources_dir, evidence_path, base_iri)
     progress("writing exports")
-    written = write_produced(out_dir, producers(graph))
+    with paused_gc():
+        written = write_produced(out_dir, producers(graph))
     unchanged = tuple(out_dir / name for name in sorted(EXPORTS) if out_dir / name not in written)
     return BuildReport(graph, tuple(written), unchanged)
 

@@ -7,10 +7,17 @@ Scalars are resolved by a small YAML 1.2-like rule instead of PyYAML's 1.1 resol
 turned into events by libyaml when PyYAML has it (several times faster than the pure-Python
 parser) and by PyYAML's Python parser otherwise; nodes are always built by PyYAML's Python
 composer, so the checks run at each node and nesting is refused before it gets deep.
+
+A file written as JSON (which is YAML: a flow mapping or sequence with quoted keys) is read by the
+standard library's JSON parser instead, many times faster, with the same result: JSON has no
+anchors, aliases, tags or plain scalars, duplicate keys are still refused, and the lines of its
+values are worked out by the YAML path only when a message needs one. Anything the JSON parser
+does not accept as it stands goes through the YAML path, which gives the result or the error.
 """
 
 from __future__ import annotations
 
+import json
 import re
 from dataclasses import dataclass, field
 from typing import Any
@@ -53,13 +60,18 @@ class YamlProblem(Exception):
 
 @dataclass(frozen=True)
 class YamlDocument:
-    """Plain data (dicts, lists, str, int, float, bool, None) and the line of every value."""
+    """Plain data (dicts, lists, str, int, float, bool, None) and the line of every value.
+
+    A document read as JSON keeps its `text` instead, and finds its lines on first need."""
 
     data: Any
     lines: dict[Path_, int] = field(default_factory=dict)
+    text: str | None = field(default=None, repr=False)
 
     def line_of(self, path: Path_) -> int | None:
         """The line of the value at `path`, or of its nearest ancestor that exists."""
+        if self.text is not None and not self.lines:
+            self.lines.update(_parse_yaml(self.text, pure_python=False).lines)
         for cut in range(len(path), -1, -1):
             line = self.lines.get(path[:cut])
             if line is not None:
@@ -118,12 +130,70 @@ _PURE = _loader_class(yaml.SafeLoader)
 _FAST = _loader_class(getattr(yaml, "CSafeLoader", yaml.SafeLoader))
 
 
-def parse_yaml(text: str, *, pure_python: bool = False) -> YamlDocument:
+def parse_yaml(text: str, *, pure_python: bool = False, json_path: bool = True) -> YamlDocument:
     """Parse one YAML document strictly; raise `YamlProblem` on anything refused.
 
-    `pure_python` uses PyYAML's Python parser even when libyaml is available; both give the same
-    result (a test compares them).
+    `pure_python` uses PyYAML's Python parser even when libyaml is available, and `json_path`
+    lets a JSON document skip the YAML path; all give the same result (tests compare them).
     """
+    if json_path and text.lstrip(" \t\r\n")[:1] in ("{", "[") and not _YAML_ONLY.search(text):
+        data = _json_or_none(text)
+        if data is not None:
+            return YamlDocument(data=data, text=text)
+    return _parse_yaml(text, pure_python=pure_python)
+
+
+# Characters the YAML reader refuses (outside YAML's printable set) or reads as line breaks
+# (NEL, LINE SEPARATOR, PARAGRAPH SEPARATOR): JSON takes them as they are, so a text with any of
+# them goes the YAML way.
+_YAML_ONLY = re.compile(
+    "[^\x09\x0a\x0d\x20-\x7e\xa0-\u2027\u202a-\ud7ff\ue000-\ufffd\U00010000-\U0010ffff]"
+)
+
+
+class _NotPlainJson(Exception):
+    """The text uses something the YAML path must judge (a duplicate key, NaN, deep nesting)."""
+
+
+def _no_duplicates(pairs: list[tuple[str, Any]]) -> dict[str, Any]:
+    result = dict(pairs)
+    if len(result) != len(pairs):
+        raise _NotPlainJson
+    return result
+
+
+def _refuse_constant(name: str) -> Any:
+    raise _NotPlainJson
+
+
+_JSON = json.JSONDecoder(object_pairs_hook=_no_duplicates, parse_constant=_refuse_constant)
+
+
+def _json_or_none(text: str) -> Any:
+    """The data of a JSON document whose only container is the top one or below it, or None
+    when the YAML path must decide (not JSON, a duplicate key, a non-finite number, a top-level
+    scalar, nesting deeper than MAX_DEPTH)."""
+    try:
+        data = _JSON.decode(text)
+    except (ValueError, RecursionError, _NotPlainJson):
+        return None
+    if not isinstance(data, dict | list) or _depth(data) > MAX_DEPTH:
+        return None
+    return data
+
+
+def _depth(value: Any) -> int:
+    """Nesting depth, counted as the YAML composer counts nodes (a scalar is one level)."""
+    deepest, frontier = 1, [(value, 1)]
+    while frontier:
+        current, level = frontier.pop()
+        children = current.values() if isinstance(current, dict) else current
+        deepest = max(deepest, level + 1 if children else level)
+        frontier.extend((c, level + 1) for c in children if isinstance(c, dict | list))
+    return deepest
+
+
+def _parse_yaml(text: str, *, pure_python: bool) -> YamlDocument:
     loader = (_PURE if pure_python else _FAST)(text)
     try:
         root = loader.get_single_node()
