@@ -35,6 +35,7 @@ def _registry() -> pint.UnitRegistry[float]:
     return registry
 
 
+@cache
 def _unit(text: str) -> pint.Unit:
     spelled = _SPELLINGS.get(text.strip(), text.strip())
     if spelled in ("percent", "%"):
@@ -52,6 +53,7 @@ def _unit(text: str) -> pint.Unit:
 _CANONICAL = ("microgram", "nanogram / milliliter")
 
 
+@cache
 def _canonical(unit: pint.Unit) -> pint.Unit:
     for name in _CANONICAL:
         candidate = _registry().Unit(name)
@@ -64,6 +66,7 @@ def _round(value: float) -> float:
     return float(round(value, _DIGITS))
 
 
+@cache
 def _label(unit: pint.Unit) -> str:
     """Times by their full name (`hour`, `year`), other units in short form with Greek mu."""
     if unit.dimensionality == _registry().Unit("day").dimensionality:
@@ -78,19 +81,18 @@ def normalize(record: QuantityRecord) -> Quantity:
     if record.low is not None and record.high is not None and record.low > record.high:
         raise QuantityError(f"`low` {record.low} is greater than `high` {record.high}")
     unit = _unit(record.unit)
-    registry = _registry()
     target = _canonical(unit)
     label = _label(target)
+    factor = _factor(unit, target)
 
     def convert(number: float | int | None) -> float | None:
-        if number is None:
-            return None
-        return _round(registry.Quantity(number, unit).to(target).magnitude)
+        # pint converts multiplicative units by this very product (`value * factor`).
+        return None if number is None else _round(number * factor)
 
     per = None
     if record.per is not None:
         per_unit = _unit(record.per)
-        if per_unit.dimensionality != registry.Unit("day").dimensionality:
+        if per_unit.dimensionality != _registry().Unit("day").dimensionality:
             raise QuantityError(f"`per` must be a unit of time, not '{record.per}'")
         per = _label(per_unit)
     return Quantity(
@@ -101,6 +103,12 @@ def normalize(record: QuantityRecord) -> Quantity:
         approximate=record.approximate,
         per=per,
     )
+
+
+@cache
+def _factor(unit: pint.Unit, target: pint.Unit) -> float:
+    """What one `unit` is in `target` (units are looked up once, not for every quantity)."""
+    return float(_registry().Quantity(1, unit).to(target).magnitude)
 
 
 def describe(quantity: Quantity) -> str:
@@ -127,13 +135,20 @@ def in_base_units(quantity: Quantity) -> tuple[float | None, float | None, float
     International units stay IU: they have no fixed mass. Used to compare quantities whose
     curated units differ; the stored quantity keeps the unit the text uses.
     """
-    unit = _unit(quantity.unit.replace("\u03bc", "u"))
-    if quantity.per is not None:
-        unit = unit / _unit(quantity.per)
-    base = _registry().Quantity(1, unit).to_base_units()
+    magnitude, units = _base(quantity.unit, quantity.per)
 
     def scaled(number: float | None) -> float | None:
         # Significant digits, not decimals: base-unit magnitudes can be tiny (μg/day in kg/s).
-        return None if number is None else float(f"{number * float(base.magnitude):.12g}")
+        return None if number is None else float(f"{number * magnitude:.12g}")
 
-    return scaled(quantity.value), scaled(quantity.low), scaled(quantity.high), f"{base.units:~}"
+    return scaled(quantity.value), scaled(quantity.low), scaled(quantity.high), units
+
+
+@cache
+def _base(unit_text: str, per: str | None) -> tuple[float, str]:
+    """One `unit_text` (per `per`) in SI base units: its magnitude and the units' short form."""
+    unit = _unit(unit_text.replace("\u03bc", "u"))
+    if per is not None:
+        unit = unit / _unit(per)
+    base = _registry().Quantity(1, unit).to_base_units()
+    return float(base.magnitude), f"{base.units:~}"
