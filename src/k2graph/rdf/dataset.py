@@ -13,6 +13,7 @@ is built at a time, so writing an export never holds every quad of a large corpu
 
 from __future__ import annotations
 
+from collections import Counter
 from collections.abc import Iterator
 from dataclasses import dataclass
 
@@ -40,12 +41,13 @@ NANOPUB_PARTS = ("assertion", "head", "provenance", "pubinfo")  # in name order
 
 @dataclass(frozen=True, slots=True)
 class NamedGraph:
-    """One named graph: its name, its sorted distinct triples and, when other graphs hold exactly
-    the same triples (the assertion graphs of one claim's attestations), the key they share."""
+    """One named graph: its name, its sorted distinct triples, and whether the merged (Turtle)
+    export includes it: the assertion graphs of one claim's attestations hold the same triples,
+    so only the first of them is merged."""
 
     name: Term
     triples: list[Triple]
-    shared: str | None = None
+    merged: bool = True
 
 
 Section = tuple[NamedGraph, ...]
@@ -60,14 +62,23 @@ def sections(graph: KnowledgeGraph, base: str) -> Iterator[Section]:
     speakers = {s.id: s for s in graph.speakers}
     works = {w.id: w for w in graph.works}
     config = text(graph.evidence_config)
+    # A claim's triples are built once and kept only until its last attestation is written.
+    left = Counter(a.claim_id for a in graph.attestations)
+    built: dict[str, list[Triple]] = {}
     for a in sorted(graph.attestations, key=lambda a: a.id):
         np = mint.nanopub(a.id)
         names = {p: mint.nanopub(a.id, p) for p in NANOPUB_PARTS}
         provenance = annotation_triples(a, mint, speakers, works)
         provenance.append((names["assertion"], PROV.wasDerivedFrom, mint.attestation(a.id)))
+        first = a.claim_id not in built
+        assertion = built.get(a.claim_id) or _sorted(claim_triples(claims[a.claim_id], mint))
+        left[a.claim_id] -= 1
+        if left[a.claim_id]:
+            built[a.claim_id] = assertion
+        else:
+            built.pop(a.claim_id, None)
         yield (
-            NamedGraph(names["assertion"], _sorted(claim_triples(claims[a.claim_id], mint)),
-                       shared=a.claim_id),
+            NamedGraph(names["assertion"], assertion, merged=first),
             NamedGraph(names["head"], _sorted([
                 (np, RDF.type, NP.Nanopublication),
                 (np, NP.hasAssertion, names["assertion"]),

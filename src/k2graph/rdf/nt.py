@@ -11,6 +11,7 @@ from __future__ import annotations
 
 import re
 from decimal import Decimal
+from functools import lru_cache
 
 from rdflib import Literal, URIRef
 from rdflib.namespace import XSD
@@ -69,8 +70,10 @@ def text(value: str) -> Term:
     return f'"{escape(value)}"'
 
 
+@lru_cache(maxsize=1 << 16)
 def decimal(value: float) -> Term:
-    """An exact decimal (never a binary float), the same in every engine and run."""
+    """An exact decimal (never a binary float), the same in every engine and run (cached: scores
+    and weights repeat across attestations)."""
     return f'"{format(Decimal(repr(value)).normalize(), "f")}"{_DECIMAL}'
 
 

@@ -13,10 +13,10 @@ from __future__ import annotations
 
 import json
 import re
-from collections.abc import Callable, Iterable, Mapping
-from typing import Any, Protocol, TextIO
+from collections.abc import Iterable, Mapping
+from typing import TextIO
 
-from k2graph.rdf.dataset import Section
+from k2graph.rdf.dataset import NamedGraph, Section
 from k2graph.rdf.namespaces import PREFIXES, RDF
 from k2graph.rdf.nt import Term, Triple, unescape
 
@@ -58,17 +58,11 @@ def _prefixed(term: Term) -> str:
     return term
 
 
-class Writer(Protocol):
-    def start(self) -> None: ...
-    def section(self, section: Section) -> None: ...
-    def finish(self) -> None: ...
-
-
 def prefix_lines() -> str:
     return "".join(f"@prefix {p}: <{n}> .\n" for p, n in sorted(PREFIXES.items())) + "\n"
 
 
-def _turtle_body(triples: Iterable[Triple], short: ShortTerms, indent: str) -> str:
+def _turtle_body(triples: Iterable[Triple], short: ShortTerms) -> str:
     """Triples sorted by subject and predicate, as Turtle statements with `;` and `,`."""
     out: list[str] = []
     subject = predicate = ""
@@ -76,10 +70,10 @@ def _turtle_body(triples: Iterable[Triple], short: ShortTerms, indent: str) -> s
         if s != subject:
             if subject:
                 out.append(" .\n")
-            out += (indent, short(s), " ", short(p), " ", short(o))
+            out += (short(s), " ", short(p), " ", short(o))
             subject, predicate = s, p
         elif p != predicate:
-            out += (" ;\n", indent, "    ", short(p), " ", short(o))
+            out += (" ;\n    ", short(p), " ", short(o))
             predicate = p
         else:
             out += (", ", short(o))
@@ -88,80 +82,10 @@ def _turtle_body(triples: Iterable[Triple], short: ShortTerms, indent: str) -> s
     return "".join(out)
 
 
-class NQuads:
-    """Every quad on its own line, in export order."""
-
-    def __init__(self, out: TextIO) -> None:
-        self.out = out
-
-    def start(self) -> None:
-        return None
-
-    def section(self, section: Section) -> None:
-        write = self.out.write
-        for named in section:
-            g = named.name
-            write("".join([f"{s} {p} {o} {g} .\n" for s, p, o in named.triples]))
-
-    def finish(self) -> None:
-        return None
-
-
-class TriG:
-    """The named graphs with their names, prefixes declared once."""
-
-    def __init__(self, out: TextIO, base: str) -> None:
-        self.out = out
-        self.short = ShortTerms(base)
-        self.first = True
-
-    def start(self) -> None:
-        self.out.write(prefix_lines())
-
-    def section(self, section: Section) -> None:
-        parts = []
-        for named in section:
-            parts.append("" if self.first else "\n")
-            self.first = False
-            body = _turtle_body(named.triples, self.short, "  ")
-            parts.append(f"{self.short(named.name)} {{\n{body}}}\n")
-        self.out.write("".join(parts))
-
-    def finish(self) -> None:
-        return None
-
-
-class Turtle:
-    """All graphs merged into one: a section's triples grouped by subject, and the triples that
-    several graphs share (one claim's assertion) written once."""
-
-    def __init__(self, out: TextIO, base: str) -> None:
-        self.out = out
-        self.short = ShortTerms(base)
-        self.written: set[str] = set()
-
-    def start(self) -> None:
-        self.out.write(prefix_lines())
-
-    def section(self, section: Section) -> None:
-        triples: list[Triple] = []
-        for named in section:
-            if named.shared is not None:
-                if named.shared in self.written:
-                    continue
-                self.written.add(named.shared)
-            triples += named.triples
-        if len(section) > 1:
-            triples = sorted(set(triples))
-        self.out.write(_turtle_body(triples, self.short, ""))
-
-    def finish(self) -> None:
-        return None
-
-
-def context() -> dict[str, Any]:
-    """The inline JSON-LD context: the export's prefixes, nothing fetched."""
-    return {"@context": dict(sorted(PREFIXES.items()))}
+def _indented(body: str) -> str:
+    """Turtle statements indented by two spaces, as TriG writes them inside a graph (a term
+    never holds a raw line break: N-Triples escapes it)."""
+    return "  " + body[:-1].replace("\n", "\n  ") + "\n" if body else ""
 
 
 class JsonLd:
@@ -170,27 +94,18 @@ class JsonLd:
     array of values. The JSON is written directly: IRIs never need JSON escapes, and a literal's
     N-Triples escapes are JSON's own, so its body is copied unless it holds a control character."""
 
-    def __init__(self, out: TextIO, base: str) -> None:
-        self.out = out
-        self.short = ShortTerms(base)
-        self.first = True
+    def __init__(self, short: ShortTerms) -> None:
+        self.short = short
 
-    def start(self) -> None:
-        header = json.dumps(context()["@context"], ensure_ascii=False, sort_keys=True)
-        self.out.write(f'{{"@context": {header},\n"@graph": [\n')
+    @staticmethod
+    def header() -> str:
+        context = json.dumps(dict(sorted(PREFIXES.items())), ensure_ascii=False, sort_keys=True)
+        return f'{{"@context": {context},\n"@graph": [\n'
 
-    def section(self, section: Section) -> None:
-        out: list[str] = []
-        for named in section:
-            out.append("" if self.first else ",\n")
-            self.first = False
-            out += ('{"@id": "', self._id(named.name), '", "@graph": [')
-            self._nodes(named.triples, out)
-            out.append("]}")
-        self.out.write("".join(out))
-
-    def finish(self) -> None:
-        self.out.write("\n]}\n")
+    def graph(self, named: NamedGraph, out: list[str]) -> None:
+        out += ('{"@id": "', self._id(named.name), '", "@graph": [')
+        self._nodes(named.triples, out)
+        out.append("]}")
 
     def _id(self, term: Term) -> str:
         short = self.short(term)
@@ -230,24 +145,46 @@ class JsonLd:
 FORMATS = ("nq", "trig", "ttl", "jsonld")
 
 
-def writers(outputs: Mapping[str, TextIO], base: str) -> list[Writer]:
-    """A writer per output, keyed by format (`nq`, `trig`, `ttl`, `jsonld`)."""
-    makers: dict[str, Callable[[TextIO], Writer]] = {
-        "nq": NQuads,
-        "trig": lambda out: TriG(out, base),
-        "ttl": lambda out: Turtle(out, base),
-        "jsonld": lambda out: JsonLd(out, base),
-    }
-    return [makers[fmt](out) for fmt, out in outputs.items()]
-
-
 def write(sections: Iterable[Section], outputs: Mapping[str, TextIO], base: str) -> None:
-    """Write every format of `outputs` in one pass over `sections`."""
-    active = writers(outputs, base)
-    for w in active:
-        w.start()
+    """Write every format of `outputs` (keyed `nq`, `trig`, `ttl`, `jsonld`) in one pass over
+    `sections`. Each graph's Turtle statements are made once, for Turtle and for TriG.
+
+    N-Quads: every quad on a line. TriG: each named graph under its name, prefixes declared
+    once. Turtle: all graphs merged, graph by graph (a subject may recur), the triples that
+    several graphs share (one claim's assertion) written once. JSON-LD: one document with the
+    inline context and the named graphs, one per line."""
+    short = ShortTerms(base)
+    nq, trig, ttl, jsonld = (outputs.get(fmt) for fmt in FORMATS)
+    json_ld = JsonLd(short)
+    if trig is not None:
+        trig.write(prefix_lines())
+    if ttl is not None:
+        ttl.write(prefix_lines())
+    if jsonld is not None:
+        jsonld.write(json_ld.header())
+    first = True
     for section in sections:
-        for w in active:
-            w.section(section)
-    for w in active:
-        w.finish()
+        lines: list[str] = []
+        graphs: list[str] = []
+        merged: list[str] = []
+        objects: list[str] = []
+        for named in section:
+            if nq is not None:
+                g = named.name
+                lines += [f"{s} {p} {o} {g} .\n" for s, p, o in named.triples]
+            if trig is not None or ttl is not None:
+                body = _turtle_body(named.triples, short)
+                if ttl is not None and named.merged:
+                    merged.append(body)
+                if trig is not None:
+                    graphs += ("" if first else "\n", short(named.name), " {\n")
+                    graphs += (_indented(body), "}\n")
+            if jsonld is not None:
+                objects.append("" if first else ",\n")
+                json_ld.graph(named, objects)
+            first = False
+        for out, parts in ((nq, lines), (trig, graphs), (ttl, merged), (jsonld, objects)):
+            if out is not None:
+                out.write("".join(parts))
+    if jsonld is not None:
+        jsonld.write("\n]}\n")
