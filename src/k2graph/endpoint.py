@@ -50,21 +50,20 @@ class Response:
     body: bytes
 
 
-def check_url(url: str, option: str = "--endpoint") -> str:
-    """`url` when it is an absolute http(s) URL with a host; `BadUrl` otherwise."""
+def check_url(url: str, example: str) -> str:
+    """`url` when it is an absolute http(s) URL with a host; `BadUrl` (naming `example`) if not."""
     try:
         parts = urllib.parse.urlsplit(url)
         host = parts.hostname
         parts.port  # noqa: B018 - raises ValueError for a port that is not a number
     except ValueError as err:
-        raise BadUrl(f"{option} {url!r} is not a valid URL: {err}") from None
+        raise BadUrl(f"--endpoint {url!r} is not a valid URL: {err}") from None
     if parts.scheme not in ("http", "https") or not host:
         raise BadUrl(
-            f"{option} {url!r} is not an http:// or https:// URL with a host,"
-            " e.g. http://127.0.0.1:7878/store"
+            f"--endpoint {url!r} is not an http:// or https:// URL with a host, e.g. {example}"
         )
     if any(c.isspace() for c in url):
-        raise BadUrl(f"{option} {url!r} holds a space: percent-encode it (%20)")
+        raise BadUrl(f"--endpoint {url!r} holds a space: percent-encode it (%20)")
     return url
 
 

@@ -145,7 +145,7 @@ def check_graph(iri: str) -> str:
 def _checked(options: Options) -> str | None:
     """Every option checked before the file is opened or anything is sent; the bare graph IRI."""
     try:
-        endpoint.check_url(options.endpoint)
+        endpoint.check_url(options.endpoint, "http://127.0.0.1:7878/store")
     except endpoint.BadUrl as err:
         raise PushError(str(err)) from None
     if options.method not in METHODS:

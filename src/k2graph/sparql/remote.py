@@ -39,7 +39,7 @@ def run(
 ) -> Answer:
     """The endpoint's answer to `checked`, at most `limit` rows; `SparqlError` on any failure."""
     try:
-        endpoint.check_url(url)
+        endpoint.check_url(url, "http://127.0.0.1:7878/query")
     except endpoint.BadUrl as err:
         raise SparqlError(str(err)) from None
     text = request_text(checked, bindings)
