@@ -535,6 +535,12 @@ def test_sparql_endpoint_that_answers_a_construct_with_no_rdf() -> None:
     assert_one_line_failure(result, "answered a CONSTRUCT query with text/html, not an RDF syntax")
 
 
+def test_sparql_endpoint_that_answers_a_construct_with_broken_rdf() -> None:
+    with stub_server(then=Reply(200, b"<a> <b>", "application/n-triples")) as stub:
+        result = run("sparql", "CONSTRUCT WHERE { ?s ?p ?o }", "--endpoint", stub.url)
+    assert_one_line_failure(result, f"{stub.url} answered unreadable N-Triples")
+
+
 def test_sparql_endpoint_timeout_is_one_line() -> None:
     with stub_server(then=Reply(200, b"{}", delay=1.5)) as stub:
         result = run("sparql", "ASK {}", "--endpoint", stub.url, "--timeout", "0.3")

@@ -3,7 +3,7 @@
 Shared by `k2graph push` (Graph Store Protocol, SPARQL Update) and `k2graph sparql --endpoint`
 (SPARQL Protocol). Every failure is an `EndpointError` carrying the HTTP status (None when no
 answer came), the server's message cut to one short line, and whether sending the same request
-again may succeed (no answer, a timeout, 5xx or 429) or cannot (any other 4xx).
+again may succeed (no answer, a timeout, 5xx or 429) or cannot (any other 4xx, or a 3xx).
 """
 
 from __future__ import annotations
@@ -17,7 +17,6 @@ from dataclasses import dataclass
 from k2graph import __version__
 
 MESSAGE_CHARS = 300  # of the server's answer, quoted in an error
-_RETRYABLE = frozenset({408, 425, 429})  # and every 5xx
 
 
 class BadUrl(ValueError):
@@ -115,7 +114,7 @@ def _http_error(url: str, err: urllib.error.HTTPError) -> EndpointError:
         message = f"redirected to {err.headers.get('Location', '?')}: give that URL instead"
     elif len(message) > MESSAGE_CHARS:
         message = message[: MESSAGE_CHARS - 1] + "…"
-    retryable = err.code >= 500 or err.code in _RETRYABLE
+    retryable = err.code >= 500 or err.code == 429  # too many requests: later may do
     return EndpointError(url, err.code, f'"{message}"' if message else "", retryable)
 
 

@@ -169,16 +169,12 @@ def _graph_answer(url: str, form: str, response: endpoint.Response, limit: int) 
     try:
         triples = list(islice(ox.parse(response.body, format=syntax), limit + 1))
     except (SyntaxError, ValueError) as err:
-        raise SparqlError(f"{url} answered unreadable {syntax.name}: {err}") from None
-    rows = [
-        dict(
-            zip(
-                TRIPLE_VARIABLES,
-                map(oxigraph_term, (t.subject, t.predicate, t.object)),
-                strict=True,
-            )
-        )
-        for t in triples
-    ]
+        reason = " ".join(str(err).split())
+        raise SparqlError(f"{url} answered unreadable {syntax.name}: {reason}") from None
+    rows = [_triple_row(t.subject, t.predicate, t.object) for t in triples]
     kept, truncated = capped(rows, limit)
     return Answer(form=form, variables=TRIPLE_VARIABLES, rows=kept, truncated=truncated)
+
+
+def _triple_row(*terms: object) -> Row:
+    return dict(zip(TRIPLE_VARIABLES, map(oxigraph_term, terms), strict=True))
