@@ -267,7 +267,8 @@ def audit(sources_dir: Path, out_dir: Path, evidence_path: Path | None) -> None:
     type=click.FloatRange(min=0, min_open=True),
     default=sparql_api.DEFAULT_TIMEOUT,
     show_default=True,
-    help="Seconds before the query (with loading the data) is stopped.",
+    help="Seconds before the query (with loading the data) is stopped, or to wait for the "
+    "endpoint's answer.",
 )
 @click.option(
     "--limit",
@@ -283,6 +284,13 @@ def audit(sources_dir: Path, out_dir: Path, evidence_path: Path | None) -> None:
     show_default=True,
     help="The N-Quads export to query.",
 )
+@click.option(
+    "--endpoint",
+    metavar="URL",
+    default=None,
+    help="Send the query to this SPARQL 1.1 query endpoint (e.g. http://127.0.0.1:7878/query) "
+    "instead of running it on --data; --engine and --data are then unused.",
+)
 def sparql(
     query: str | None,
     query_file: Path | None,
@@ -294,14 +302,16 @@ def sparql(
     timeout: float,
     limit: int,
     data: Path,
+    endpoint: str | None,
 ) -> None:
-    """Run a read-only SPARQL query (SELECT, ASK, CONSTRUCT, DESCRIBE) over the RDF export.
+    """Run a read-only SPARQL query (SELECT, ASK, CONSTRUCT, DESCRIBE) over the RDF export,
+    or over a SPARQL endpoint holding it (--endpoint).
 
     The prefixes of the RDF mapping, docs/rdf.md (k2, k2p, oa, prov, cito, dcterms, skos, np, obo,
     rdf, rdfs, xsd, owl), are predeclared. SERVICE, FROM and updates are refused.
     """
     request = sparql_api.Request(
-        query, query_file, named, list_named, binds, output, engine, timeout, limit, data
+        query, query_file, named, list_named, binds, output, engine, timeout, limit, data, endpoint
     )
     try:
         result = sparql_api.run(request)
@@ -331,5 +341,6 @@ def _print_or_fail(make: Callable[[], str]) -> None:
     click.echo(text, nl=False)
 
 
-# The query commands (sources, claims, show) live in their own module, which adds them to `main`.
-from k2graph import cli_queries  # noqa: E402, F401
+# The query commands (sources, claims, show) and `push` live in their own modules, which add them
+# to `main`.
+from k2graph import cli_push, cli_queries  # noqa: E402, F401

@@ -1,7 +1,8 @@
 """What `k2graph sparql` does, from the parsed options to the text to print.
 
 Order matters for safety: the query is checked (`guard`) and its bindings resolved before the
-data file is looked at or any engine process starts, so a refused query never reaches an engine.
+data file is looked at, any engine process starts or anything is sent to an `--endpoint`, so a
+refused query never reaches an engine or a store.
 """
 
 from __future__ import annotations
@@ -11,7 +12,8 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 from k2graph.problems import display_path
-from k2graph.sparql import bindings, guard, named, results, runner
+from k2graph.sparql import bindings, guard, named, remote, results, runner
+from k2graph.sparql.answer import Answer
 from k2graph.sparql.errors import SparqlError
 
 DEFAULT_DATA = Path("exports/k2graph.nq")
@@ -33,6 +35,7 @@ class Request:
     timeout: float = DEFAULT_TIMEOUT
     limit: int = DEFAULT_LIMIT
     data: Path = field(default=DEFAULT_DATA)
+    endpoint: str | None = None  # a SPARQL 1.1 query endpoint; then `engine` and `data` are unused
 
 
 @dataclass(frozen=True)
@@ -49,14 +52,26 @@ def run(request: Request) -> Output:
         return Output(named.listing())
     checked = guard.check(_query_text(request))
     bound = bindings.resolve(request.binds, checked)
+    if request.endpoint is not None:
+        answer = remote.run(request.endpoint, checked, bound, request.limit, request.timeout)
+    else:
+        answer = _run_locally(request, checked.text, bound)
+    note = None
+    if answer.truncated:
+        shown = len(answer.rows)
+        note = f"showing {shown} of at least {shown + 1} rows; use --limit to see more"
+    return Output(results.render(answer, request.fmt), note)
+
+
+def _run_locally(request: Request, text: str, bound: dict[str, bindings.Term]) -> Answer:
     if not request.data.is_file():
         raise SparqlError(
             f"{display_path(request.data)} not found: run `k2graph build` to write the exports,"
             " or point --data at an N-Quads file"
         )
-    answer = runner.run_in_child(
+    return runner.run_in_child(
         {
-            "query": checked.text,
+            "query": text,
             "engine": request.engine,
             "data": str(request.data.resolve()),
             "bindings": bound,
@@ -64,11 +79,6 @@ def run(request: Request) -> Output:
         },
         request.timeout,
     )
-    note = None
-    if answer.truncated:
-        shown = len(answer.rows)
-        note = f"showing {shown} of at least {shown + 1} rows; use --limit to see more"
-    return Output(results.render(answer, request.fmt), note)
 
 
 def _query_text(request: Request) -> str:

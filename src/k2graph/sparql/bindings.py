@@ -21,7 +21,7 @@ Term = dict[str, str]
 _VARIABLE = re.compile(r"^\??([A-Za-z_][A-Za-z0-9_]*)$")
 _PREFIXED = re.compile(r"^([A-Za-z][A-Za-z0-9_.-]*):([A-Za-z0-9_][A-Za-z0-9_.%-]*)$")
 # Characters an IRI may not hold (RFC 3987 / SPARQL IRIREF), so `<…>` is a real IRI.
-_IRI_FORBIDDEN = re.compile(r'[\x00-\x20<>"{}|^`\\]')
+IRI_FORBIDDEN = re.compile(r'[\x00-\x20<>"{}|^`\\]')
 
 
 def parse(raw: str) -> tuple[str, Term]:
@@ -36,7 +36,7 @@ def parse(raw: str) -> tuple[str, Term]:
 def _term(value: str) -> Term:
     if value.startswith("<") and value.endswith(">") and len(value) > 2:
         iri = value[1:-1]
-        if _IRI_FORBIDDEN.search(iri) or ":" not in iri:
+        if IRI_FORBIDDEN.search(iri) or ":" not in iri:
             raise SparqlError(f"--bind value {value} is not an absolute IRI")
         return {"type": "uri", "value": iri}
     prefixed = _PREFIXED.match(value)

@@ -89,12 +89,12 @@ def query_oxigraph(
     if isinstance(result, ox.QuerySolutions):
         names = [v.value for v in result.variables]
         rows = [
-            {n: _oxigraph_term(s[n]) for n in names if s[n] is not None}
+            {n: oxigraph_term(s[n]) for n in names if s[n] is not None}
             for s in islice(result, limit + 1)
         ]
         return _answer("SELECT", names, rows, limit)
     rows = [
-        _triple_row((t.subject, t.predicate, t.object), _oxigraph_term)
+        _triple_row((t.subject, t.predicate, t.object), oxigraph_term)
         for t in islice(result, limit + 1)
     ]
     return _answer(checked.form, TRIPLE_VARIABLES, rows, limit)
@@ -120,7 +120,7 @@ def _rdflib_term(node: object) -> Term:
     return {"type": "literal", "value": str(node)}
 
 
-def _oxigraph_term(node: object) -> Term:
+def oxigraph_term(node: object) -> Term:
     if isinstance(node, ox.NamedNode):
         return {"type": "uri", "value": node.value}
     if isinstance(node, ox.BlankNode):

@@ -40,6 +40,7 @@ class CheckedQuery:
     variables: frozenset[str]  # every variable the query mentions
     projected: tuple[str, ...]  # the SELECT result variables (empty for other forms)
     query: Query  # rdflib's translated query: what the rdflib engine evaluates
+    trailing_values: bool = False  # ends with its own VALUES clause (after the WHERE block)
 
 
 def check(text: str) -> CheckedQuery:
@@ -66,6 +67,7 @@ def check(text: str) -> CheckedQuery:
         variables=frozenset(str(n) for n in nodes if isinstance(n, Variable)),
         projected=tuple(str(v) for v in translated.algebra["PV"]) if select else (),
         query=translated,
+        trailing_values=_field(parsed[1], "valuesClause") is not None,
     )
 
 
