@@ -29,8 +29,6 @@ from gen_quantities import CATALOGS, DOSES, DURATIONS, disagree
 
 from k2graph.predicates import PREDICATES
 
-_RADIX = 1 << 17  # room for 131,071 entities per packed key field
-
 PLANT_SHARE = 0.015  # planted conflicting pairs per claim: about 3 % of claims in a conflict
 # How planted conflicts are made, and how often: the kind a curator would give each.
 PLANT_KINDS: dict[str, tuple[str, float]] = {
@@ -133,10 +131,10 @@ _GROUP = [_group(name) for name in NAMES]
 
 
 def _pack(*fields: int) -> int:
-    packed = 0
-    for value in fields:
-        packed = packed * _RADIX + value + 1
-    return packed
+    """A key for a tuple of ints: its hash, which Python computes the same way in every run
+    (only str and bytes hashes are salted). Two different tuples with one hash would only make
+    a random draw be drawn again."""
+    return hash(fields)
 
 
 def conflict_keys(claim: Claim, lex: Lexicon) -> list[int]:
@@ -320,7 +318,9 @@ def make_claims(rng: random.Random, claims: int, lex: Lexicon) -> tuple[ClaimTab
     cum = list(_accumulate(share for _, share in PLANT_KINDS.values()))
     plants = []
     for _ in range(plant_count(claims)):
-        plant = maker.plant(hows[_bisect(cum, rng.random() * cum[-1])])
+        # Scope and exclusive-value plants need a subject family of their own; when the lexicon
+        # has none left, a contradiction is planted instead.
+        plant = maker.plant(hows[_bisect(cum, rng.random() * cum[-1])]) or maker.plant("polarity")
         if plant is not None:
             plants.append(plant)
     while len(maker.table) < claims:

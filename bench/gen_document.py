@@ -42,7 +42,7 @@ class _Said:
     frame: str
     who: str = ""
     work: str | None = None
-    premises: list[str] = field(default_factory=list)
+    premises: tuple[str, ...] = ()
     depth: int = 0
 
 
@@ -218,7 +218,7 @@ class _Builder:
             frame = "inference_hedged" if hedge else "inference"
             depth = 1 + max(d for _, d in chosen)
             return _Said(
-                modality, "own_inference", frame, premises=[k for k, _ in chosen], depth=depth
+                modality, "own_inference", frame, premises=tuple(k for k, _ in chosen), depth=depth
             )
         if draw < 0.5 and self.meta.kind == "blog_post":
             return _Said("asserted", "own_experience", "experience")

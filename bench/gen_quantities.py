@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import random
 from dataclasses import dataclass
+from functools import cache
 
 from yaml_emit import Raw, Scalar, flow_map
 
@@ -64,21 +65,37 @@ def _plural(unit: str, value: int) -> str:
     return unit if value == 1 else unit + "s"
 
 
-def _mass(rng: random.Random, value: int) -> tuple[int, str]:
-    """180 µg may be written 180 mcg; 2000 µg may be written 2 mg."""
-    if value >= 1000 and value % 1000 == 0 and rng.random() < 0.7:
-        return value // 1000, "mg"
-    return value, "mcg" if rng.random() < 0.4 else "µg"
+def _scales(amount: Amount) -> tuple[tuple[float, int, str], ...]:
+    """How a mass may be spelled, with cumulative chances: 180 µg (60 %) or 180 mcg (40 %); a
+    whole number of milligrams is written in mg 70 % of the time. Other units have one way."""
+    if amount.unit != "µg":
+        return ((1.0, 1, amount.unit),)
+    probe = amount.low if amount.low is not None else amount.high
+    assert probe is not None
+    micro = ((0.6, 1, "µg"), (1.0, 1, "mcg"))
+    if probe >= 1000 and probe % 1000 == 0:
+        return ((0.7, 1000, "mg"), *((0.7 + 0.3 * p, s, u) for p, s, u in micro))
+    return micro
+
+
+@cache
+def _spellings(amount: Amount) -> tuple[tuple[float, str, Raw], ...]:
+    return tuple((p, *_spell(amount, scale, unit)) for p, scale, unit in _scales(amount))
 
 
 def words(rng: random.Random, amount: Amount) -> tuple[str, Raw]:
     """How a sentence says the amount, and the matching quantity record (a flow mapping)."""
-    unit, scale = amount.unit, 1
-    if unit == "µg":
-        probe = amount.low if amount.low is not None else amount.high
-        assert probe is not None
-        scaled, unit = _mass(rng, probe)
-        scale = probe // scaled
+    spellings = _spellings(amount)
+    if len(spellings) == 1:
+        return spellings[0][1:]
+    draw = rng.random()
+    for chance, said, record in spellings:
+        if draw < chance:
+            return said, record
+    return spellings[-1][1:]
+
+
+def _spell(amount: Amount, scale: int, unit: str) -> tuple[str, Raw]:
     low = None if amount.low is None else amount.low // scale
     high = None if amount.high is None else amount.high // scale
     fields: list[tuple[str, Scalar]] = []
