@@ -28,6 +28,7 @@ from __future__ import annotations
 import argparse
 import bisect
 import itertools
+import json
 import multiprocessing
 import os
 import random
@@ -38,6 +39,7 @@ from array import array
 from dataclasses import dataclass
 from pathlib import Path
 
+import yaml
 from gen_claims import ClaimTable, Plant, make_claims
 from gen_document import HEADER, build_source, record_key
 from gen_lexicon import Lexicon, build_lexicon
@@ -71,11 +73,22 @@ def source_count(claims: int) -> int:
     return min(claims, max(5, claims // 50))
 
 
-def generate(claims: int, out: Path, seed: int = 0, force: bool = False, jobs: int = 1) -> Stats:
+def generate(
+    claims: int,
+    out: Path,
+    seed: int = 0,
+    force: bool = False,
+    jobs: int = 1,
+    style: str = "yaml",
+) -> Stats:
     """Write a corpus of `claims` distinct claims into `out` (see the module docstring).
 
-    `jobs` > 1 writes sources in that many forked processes; the files are the same.
+    `jobs` > 1 writes sources in that many forked processes; the files are the same. `style`
+    "json" writes the `.yaml` files as JSON documents (which are YAML too): the same data, read
+    by k2graph's JSON path, as a tool exporting a large corpus would write it.
     """
+    if style not in STYLES:
+        raise GenerateError(f"--style must be one of {', '.join(STYLES)}, not '{style}'")
     if claims < 1:
         raise GenerateError("--claims must be at least 1")
     _prepare(out, force)
@@ -86,14 +99,14 @@ def generate(claims: int, out: Path, seed: int = 0, force: bool = False, jobs: i
     # Each source draws from its own generator, seeded from the main one, so that sources can
     # be written in any order or in parallel and still come out the same.
     seeds = [rng.getrandbits(64) for _ in per_source]
-    job = _Job(out, lex, table, per_source, seeds)
-    written = _write(out / "entities.yaml", _entities_yaml(lex))
+    job = _Job(out, lex, table, per_source, seeds, style)
+    written = _write(out / "entities.yaml", _styled(_entities_yaml(lex), style))
     results = _run(job, jobs)
     written += sum(size for _, _, size in results)
     source_ids = [source_id for source_id, _, _ in results]
     curated = plants[: min(len(plants), round(claims * CURATED_SHARE))]
     text = _conflicts_yaml(lex, table, curated, first_source, source_ids)
-    written += _write(out / "conflicts.yaml", text)
+    written += _write(out / "conflicts.yaml", _styled(text, style))
     _write(out / MARKER, f"bench/generate.py --claims {claims} --seed {seed}\n")
     return Stats(
         len(per_source),
@@ -114,6 +127,7 @@ class _Job:
     table: ClaimTable
     per_source: list[array[int]]
     seeds: list[int]
+    style: str = "yaml"
 
 
 _JOB: _Job | None = None  # what forked workers inherit
@@ -144,13 +158,13 @@ def _write_source(job: _Job, number: int) -> tuple[str, int, int]:
     folder = job.out / built.source_id
     folder.mkdir()
     written = 0
+    written += _write(folder / "document.txt", built.document)
     for name, data in (
-        ("document.txt", built.document),
         ("source.yaml", built.source_yaml),
         ("claims.yaml", built.claims_yaml),
         ("skipped.yaml", built.skipped_yaml),
     ):
-        written += _write(folder / name, data)
+        written += _write(folder / name, _styled(data, job.style))
     return built.source_id, built.skipped, written
 
 
@@ -166,6 +180,18 @@ def _prepare(out: Path, force: bool) -> None:
             )
         shutil.rmtree(out)
     out.mkdir(parents=True, exist_ok=True)
+
+
+STYLES = ("yaml", "json")
+
+
+def _styled(text: str, style: str) -> str:
+    """The YAML text as written (`yaml`), or the same data as a JSON document (`json`). The
+    emitter quotes every string, so libyaml's reader gives back exactly the data it wrote."""
+    if style == "yaml":
+        return text
+    data = yaml.load(text, Loader=getattr(yaml, "CSafeLoader", yaml.SafeLoader))
+    return json.dumps(data, ensure_ascii=False, indent=1) + "\n"
 
 
 def _write(path: Path, data: str | bytes) -> int:
@@ -275,6 +301,13 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--out", type=Path, required=True, help="folder to write (new or empty)")
     parser.add_argument("--seed", type=int, default=0, help="random seed (default 0)")
     parser.add_argument(
+        "--style",
+        choices=STYLES,
+        default="yaml",
+        help="yaml: block YAML as curators write it (default); json: the same data as JSON "
+        "documents, which are YAML too and load many times faster",
+    )
+    parser.add_argument(
         "--force", action="store_true", help="replace a corpus this script wrote earlier"
     )
     parser.add_argument(
@@ -286,7 +319,7 @@ def main(argv: list[str] | None = None) -> int:
     args = parser.parse_args(argv)
     started = time.perf_counter()
     try:
-        stats = generate(args.claims, args.out, args.seed, args.force, args.jobs)
+        stats = generate(args.claims, args.out, args.seed, args.force, args.jobs, args.style)
     except GenerateError as err:
         print(f"generate.py: {err}", file=sys.stderr)
         return 1

@@ -30,16 +30,19 @@ import cProfile
 import io
 import json
 import math
+import multiprocessing
 import os
 import platform
 import pstats
+import queue
 import resource
 import subprocess
 import sys
 import tempfile
 import time
-from collections.abc import Callable, Iterator
-from contextlib import contextmanager
+from collections import Counter
+from collections.abc import Iterator
+from contextlib import ExitStack, contextmanager
 from pathlib import Path
 from typing import Any
 
@@ -90,10 +93,10 @@ class Recorder:
 
 
 def measure(
-    corpus: Path, work: Path, rdflib_max: int, baseline_max: int, claims: int
+    corpus: Path, work: Path, rdflib_max: int, baseline_max: int, claims: int, query_limit: float
 ) -> dict[str, Any]:
-    from k2graph.exports import render_json
     from k2graph.audit import render_audit_json, render_audit_markdown
+    from k2graph.exports import render_json
     from k2graph.gcpause import paused_gc
     from k2graph.pipeline import run
     from k2graph.rdf import RDF_FILES, write_rdf
@@ -118,20 +121,19 @@ def measure(
             with record(EXPORTS[1]):
                 (out / "audit.json").write_text(render_audit_json(graph), encoding="utf-8")
                 (out / "audit.md").write_text(render_audit_markdown(graph), encoding="utf-8")
-            with record(EXPORTS[2]):
+            with record(EXPORTS[2]), ExitStack() as files:
                 handles = {
-                    name: open(out / name, "w", encoding="utf-8", buffering=1 << 20)
+                    name: files.enter_context((out / name).open("w", encoding="utf-8"))
                     for name in RDF_FILES
                 }
-                try:
-                    write_rdf(graph, handles)
-                finally:
-                    for handle in handles.values():
-                        handle.close()
+                write_rdf(graph, handles)
         nq = out / "k2graph.nq"
         result["quads"] = sum(1 for _ in nq.open("rb"))
         result["bytes"] = {name: (out / name).stat().st_size for name in sorted(os.listdir(out))}
-        result["queries"] = queries(nq, record, with_rdflib=claims <= rdflib_max)
+        result["bindings"] = bindings(graph)
+        result["queries"] = queries(
+            nq, record, claims <= rdflib_max, query_limit, result["bindings"]
+        )
         if claims <= baseline_max:
             result["baseline"] = baseline(graph, record)
     except MemoryError:
@@ -139,48 +141,107 @@ def measure(
     return result
 
 
-def queries(nq: Path, record: Recorder, with_rdflib: bool) -> dict[str, dict[str, float]]:
-    """Each named query's time on Oxigraph (and rdflib), after loading the N-Quads once."""
-    import pyoxigraph as ox
+def bindings(graph: Any) -> dict[str, dict[str, str]]:
+    """Values for the parameterized queries, as a user would bind them: the entity most claims
+    are about, and the source with the most attestations."""
+    subjects = Counter(c.subject for c in graph.claims)
+    sources = Counter(a.source_id for a in graph.attestations)
+    base = graph.base_iri
+    return {
+        "claims-about-entity": {"entity": f"{base}entity/{subjects.most_common(1)[0][0]}"},
+        "claims-by-source": {"source": f"{base}source/{sources.most_common(1)[0][0]}"},
+    }
 
+
+def queries(
+    nq: Path,
+    record: Recorder,
+    with_rdflib: bool,
+    limit: float,
+    bound: dict[str, dict[str, str]],
+) -> dict[str, dict[str, float | str]]:
+    """Each named query's time on Oxigraph (and rdflib), after loading the N-Quads once per
+    engine. Queries run in a forked process; one that takes more than `limit` seconds is stopped
+    and reported as such (the process starts again, reloading, for the queries after it)."""
+    from k2graph.sparql import named
+
+    times: dict[str, dict[str, float | str]] = {name: {} for name in named.names()}
+    for engine in ("oxigraph", "rdflib") if with_rdflib else ("oxigraph",):
+        pending = list(named.names())
+        while pending:
+            pending = _query_batch(nq, engine, pending, times, record, limit, bound)
+    return times
+
+
+def _query_batch(
+    nq: Path,
+    engine: str,
+    pending: list[str],
+    times: dict[str, dict[str, float | str]],
+    record: Recorder,
+    limit: float,
+    bound: dict[str, dict[str, str]],
+) -> list[str]:
+    """Run `pending` queries in one child; return those left when one is stopped."""
+    context = multiprocessing.get_context("fork")
+    answers: Any = context.Queue()
+    worker = context.Process(target=_query_worker, args=(nq, engine, pending, answers, bound))
+    worker.start()
+    loaded = answers.get()  # the load time comes first
+    record.stages.setdefault(f"{engine}: load N-Quads", [loaded, peak_mb()])
+    try:
+        for index, name in enumerate(pending):
+            try:
+                spent, rows = answers.get(timeout=limit)
+            except queue.Empty:
+                times[name][engine] = f"> {limit:.0f} s (stopped)"
+                return pending[index + 1 :]
+            times[name][engine] = spent
+            times[name][f"{engine} rows"] = rows
+        return []
+    finally:
+        worker.kill()
+        worker.join()
+
+
+def _query_worker(
+    nq: Path, engine: str, names: list[str], answers: Any, bound: dict[str, dict[str, str]]
+) -> None:
     from k2graph.sparql import engines, guard, named
 
-    times: dict[str, dict[str, float]] = {}
-    with record("oxigraph: load N-Quads (in memory)"):
-        store = ox.Store()
-        store.bulk_load(path=str(nq), format=ox.RdfFormat.N_QUADS)
-    dataset = None
-    if with_rdflib:
-        with record("rdflib: load N-Quads"):
-            dataset = engines.load_rdflib(nq)
-    for name in named.names():
+    start = time.perf_counter()
+    data = engines.load_oxigraph(nq) if engine == "oxigraph" else engines.load_rdflib(nq)
+    answers.put(time.perf_counter() - start)
+    for name in names:
         checked = guard.check(named.text(name))
-        for engine in ("oxigraph", "rdflib"):
-            if engine == "rdflib" and dataset is None:
-                continue
-            start = time.perf_counter()
-            if engine == "oxigraph":
-                answer = engines.query_oxigraph(store, checked, {}, ALL)
-            else:
-                answer = engines.query_rdflib(dataset, checked, {}, ALL)
-            spent = time.perf_counter() - start
-            times.setdefault(name, {})[engine] = spent
-            times[name][f"{engine} rows"] = len(answer.rows)
-    return times
+        values: dict[str, Any] = {
+            var: {"type": "uri", "value": iri} for var, iri in bound.get(name, {}).items()
+        }
+        start = time.perf_counter()
+        if engine == "oxigraph":
+            answer = engines.query_oxigraph(data, checked, values, ALL)
+        else:
+            answer = engines.query_rdflib(data, checked, values, ALL)
+        answers.put((time.perf_counter() - start, len(answer.rows)))
 
 
 def baseline(graph: Any, record: Recorder) -> dict[str, float]:
     """The rdflib-only way: an rdflib Dataset, serialized by rdflib's own writers."""
+    from rdflib import Graph
+
     from k2graph.rdf import to_dataset
 
     spent: dict[str, float] = {}
     start = time.perf_counter()
     with record("baseline: rdflib Dataset"):
         dataset = to_dataset(graph, graph.base_iri)
-    for fmt in ("nquads", "trig", "turtle", "json-ld"):
+    for fmt in ("nquads", "trig", "json-ld"):
         with record(f"baseline: rdflib {fmt}"):
-            sink = io.BytesIO()
-            dataset.serialize(sink, format=fmt, encoding="utf-8")
+            dataset.serialize(io.BytesIO(), format=fmt, encoding="utf-8")
+    with record("baseline: rdflib turtle (graphs merged)"):
+        merged = Graph()
+        merged.addN((s, p, o, merged) for s, p, o, _ in dataset.quads())
+        merged.serialize(io.BytesIO(), format="turtle", encoding="utf-8")
     spent["total"] = time.perf_counter() - start
     return spent
 
@@ -189,7 +250,9 @@ def child(args: argparse.Namespace) -> None:
     limit = int(args.memory_limit_gb * 1024**3)
     resource.setrlimit(resource.RLIMIT_AS, (limit, limit))
     work = Path(args.work)
-    result = measure(Path(args.corpus), work, args.rdflib_max, args.baseline_max, args.child)
+    result = measure(
+        Path(args.corpus), work, args.rdflib_max, args.baseline_max, args.child, args.query_limit
+    )
     if args.profile:
         result["profile"] = profile(Path(args.corpus), work, result)
     Path(args.result).write_text(json.dumps(result, indent=1), encoding="utf-8")
@@ -249,6 +312,7 @@ def run_size(n: int, args: argparse.Namespace, work: Path) -> dict[str, Any]:
         sys.executable, __file__, "--child", str(n), "--corpus", str(corpus), "--work",
         str(size_work), "--result", str(raw), "--rdflib-max", str(args.rdflib_max),
         "--baseline-max", str(args.baseline_max), "--memory-limit-gb", str(args.memory_limit_gb),
+        "--query-limit", str(args.query_limit),
     ]  # fmt: skip
     if n == args.profile_size:
         command.append("--profile")
@@ -298,95 +362,130 @@ def machine() -> str:
     )
 
 
-def report(results: list[dict[str, Any]], args: argparse.Namespace) -> str:
+def _cell(value: list[float] | None) -> str:
+    return f"{value[0]:.2f} s ({value[1]:,.0f} MB)" if value else "-"
+
+
+def _stage_table(results: list[dict[str, Any]]) -> list[str]:
     sizes = [r["claims"] for r in results]
-    lines = [
-        "# Build benchmark: 1k to 1M claims",
-        "",
-        f"Machine: {machine()}. Run: `{' '.join(['bench/run.py', *sys.argv[1:]])}` "
-        f"(generator seed {args.seed}, corpus style {args.style}).",
-        "",
-        "Each cell: wall seconds, then the process's peak resident memory when the stage ended "
-        "(it only grows). A dash: not run at that size; FAILED: see below.",
-        "",
-    ]
-    header = "| stage | " + " | ".join(f"{n:,} claims" for n in sizes) + " | exponent |"
-    lines += [header, "|---" * (len(sizes) + 2) + "|"]
+    lines = ["| stage | " + " | ".join(f"{n:,} claims" for n in sizes) + " | exponent |"]
+    lines.append("|---" * (len(sizes) + 2) + "|")
     names: list[str] = []
     for r in results:
         names += [k for k in r.get("stages", {}) if k not in names]
     for name in names:
-        cells = []
-        for r in results:
-            value = r.get("stages", {}).get(name)
-            cells.append(f"{value[0]:.2f} s ({value[1]:,.0f} MB)" if value else "-")
-        xs = [r["claims"] for r in results if name in r.get("stages", {})]
-        ys = [r["stages"][name][0] for r in results if name in r.get("stages", {})]
-        slope = exponent([float(x) for x in xs], ys) if len(xs) > 1 else None
-        lines.append(
-            f"| {name} | " + " | ".join(cells) + f" | {'' if slope is None else f'{slope:.2f}'} |"
+        cells = [_cell(r.get("stages", {}).get(name)) for r in results]
+        measured = [r for r in results if name in r.get("stages", {})]
+        slope = exponent(
+            [float(r["claims"]) for r in measured], [r["stages"][name][0] for r in measured]
         )
-    build_names = PIPELINE + EXPORTS
-    lines += ["", "## Totals and targets", ""]
-    lines += [
-        "| claims | records | quads | full build (stages + exports, no HTML) | peak memory | target | met |",
+        shown = "" if slope is None else f"{slope:.2f}"
+        lines.append(f"| {name} | " + " | ".join(cells) + f" | {shown} |")
+    return lines
+
+
+def _totals(results: list[dict[str, Any]]) -> list[str]:
+    lines = [
+        "| claims | records | quads | full build (no HTML) | peak memory | target | met |",
         "|---|---:|---:|---:|---:|---|---|",
     ]
     for r in results:
         n = r["claims"]
-        build = total(r, build_names)
-        peak = max((v[1] for k, v in r.get("stages", {}).items() if k in build_names), default=0)
+        build = total(r, PIPELINE + EXPORTS)
+        stages = r.get("stages", {})
+        peak = max((v[1] for k, v in stages.items() if k in PIPELINE + EXPORTS), default=0.0)
         target = TARGETS.get(n)
-        met = (
-            "-"
-            if target is None or build is None
-            else ("yes" if build <= target[0] and peak <= target[1] else "no")
-        )
-        goal = "-" if target is None else f"≤ {target[0]:.0f} s, ≤ {target[1] / 1024:.0f} GB"
+        goal = "-" if target is None else f"<= {target[0]:.0f} s, <= {target[1] / 1024:.0f} GB"
+        met = "-"
+        if target is not None:
+            met = "yes" if build is not None and build <= target[0] and peak <= target[1] else "no"
         shown = (
-            "FAILED: " + r["failed"]
+            f"FAILED: {r['failed']}"
             if "failed" in r
-            else f"{build:.1f} s"
-            if build is not None
             else "-"
+            if build is None
+            else f"{build:.1f} s"
         )
         records = r.get("counts", {}).get("attestations")
-        lines.append(
-            f"| {n:,} | {records if records is None else f'{records:,}'} | {r.get('quads', '-'):,} | {shown} | {peak:,.0f} MB | {goal} | {met} |"
-            if isinstance(r.get("quads"), int)
-            else f"| {n:,} | {records} | - | {shown} | {peak:,.0f} MB | {goal} | {met} |"
-        )
-    lines += ["", "## Against the rdflib-only baseline", ""]
+        quads = r.get("quads")
+        counts = " | ".join("-" if x is None else f"{x:,}" for x in (records, quads))
+        lines.append(f"| {n:,} | {counts} | {shown} | {peak:,.0f} MB | {goal} | {met} |")
+    return lines
+
+
+def _baseline(results: list[dict[str, Any]]) -> list[str]:
+    lines = []
     for r in results:
         if "baseline" not in r:
             continue
         ours = r["stages"][EXPORTS[2]][0]
         theirs = r["baseline"]["total"]
-        ours_build = total(r, build_names) or 0.0
+        ours_build = total(r, PIPELINE + EXPORTS) or 0.0
         base_build = ours_build - ours + theirs
         lines.append(
             f"- {r['claims']:,} claims: RDF exports {ours:.2f} s against rdflib's {theirs:.2f} s "
-            f"(**{theirs / ours:.1f}×**); whole build {ours_build:.1f} s against "
-            f"{base_build:.1f} s with rdflib's exports ({base_build / ours_build:.1f}×)."
+            f"(**{theirs / ours:.1f}x faster**); whole build {ours_build:.1f} s against "
+            f"{base_build:.1f} s with rdflib's exports ({base_build / ours_build:.1f}x)."
         )
-    lines += ["", "## Named SPARQL queries (seconds)", ""]
+    return lines or ["(not run)"]
+
+
+def _seconds(value: float | str | None) -> str:
+    return "-" if value is None else value if isinstance(value, str) else f"{value:.3f}"
+
+
+def _queries(results: list[dict[str, Any]]) -> list[str]:
+    lines: list[str] = []
     for r in results:
         if "queries" not in r:
             continue
-        lines.append(f"{r['claims']:,} claims:")
-        lines.append("")
-        lines.append("| query | oxigraph | rdflib | rows |")
+        bound = "; ".join(
+            f"`{name}` with `{var}` = <{iri}>"
+            for name, values in sorted(r.get("bindings", {}).items())
+            for var, iri in values.items()
+        )
+        lines += [f"{r['claims']:,} claims (bound: {bound or 'none'}):", ""]
+        lines += ["| query | oxigraph | rdflib | rows |"]
         lines.append("|---|---:|---:|---:|")
         for name, t in sorted(r["queries"].items()):
-            rdflib_time = f"{t['rdflib']:.3f}" if "rdflib" in t else "-"
-            lines.append(f"| {name} | {t['oxigraph']:.3f} | {rdflib_time} | {t['oxigraph rows']} |")
+            ox_time, rdflib_time = (_seconds(t.get(engine)) for engine in ("oxigraph", "rdflib"))
+            lines.append(f"| {name} | {ox_time} | {rdflib_time} | {t.get('oxigraph rows', '-')} |")
         lines.append("")
+    return lines
+
+
+def report(results: list[dict[str, Any]], args: argparse.Namespace) -> str:
+    command = " ".join(["bench/run.py", *sys.argv[1:]])
+    lines = [
+        "# Build benchmark: 1k to 1M claims",
+        "",
+        f"Machine: {machine()}. Run: `{command}` (generator seed {args.seed}, corpus style "
+        f"{args.style}).",
+        "",
+        "Each cell: wall seconds, then the process's peak resident memory when the stage ended "
+        "(it only grows). A dash: not run at that size. Exponent: least-squares slope of log "
+        "time against log size (1 is linear).",
+        "",
+        *_stage_table(results),
+        "",
+        "## Totals and targets",
+        "",
+        *_totals(results),
+        "",
+        "## Against the rdflib-only baseline",
+        "",
+        *_baseline(results),
+        "",
+        "## Named SPARQL queries (seconds)",
+        "",
+        *_queries(results),
+    ]
     for r in results:
         if "profile" in r:
             lines += [
                 f"## Where the time goes: `{r['profile']['stage']}` at {r['claims']:,} claims",
                 "",
-                "cProfile, top functions by own time (profiling slows everything down about 2×):",
+                "cProfile, top functions by own time (profiling slows everything about 2x):",
                 "",
                 "```",
                 r["profile"]["top"].strip(),
@@ -396,10 +495,7 @@ def report(results: list[dict[str, Any]], args: argparse.Namespace) -> str:
     failed = [r for r in results if "failed" in r]
     if failed:
         lines += ["## Sizes that did not finish", ""]
-        lines += [
-            f"- {r['claims']:,} claims: {r['failed']} (limit {args.memory_limit_gb} GB of address space)."
-            for r in failed
-        ]
+        lines += [f"- {r['claims']:,} claims: {r['failed']}." for r in failed]
     return "\n".join(lines).rstrip() + "\n"
 
 
@@ -412,9 +508,10 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--work", help="folder for corpora and exports (default: a temporary one)")
     parser.add_argument("--out", help="Markdown report")
     parser.add_argument("--json", help="raw figures")
-    parser.add_argument("--rdflib-max", type=int, default=10_000)
-    parser.add_argument("--baseline-max", type=int, default=100_000)
-    parser.add_argument("--profile-size", type=int, default=100_000)
+    parser.add_argument("--rdflib-max", type=int, default=1000, help="largest size for rdflib")
+    parser.add_argument("--baseline-max", type=int, default=2000, help="largest baseline size")
+    parser.add_argument("--profile-size", type=int, default=10_000)
+    parser.add_argument("--query-limit", type=float, default=60.0, help="seconds per query")
     parser.add_argument("--memory-limit-gb", type=float, default=20.0)
     parser.add_argument("--child", type=int, help=argparse.SUPPRESS)
     parser.add_argument("--corpus", help=argparse.SUPPRESS)
