@@ -1,7 +1,8 @@
 """What `k2graph sparql` does, from the parsed options to the text to print.
 
 Order matters for safety: the query is checked (`guard`) and its bindings resolved before the
-data file is looked at or any engine process starts, so a refused query never reaches an engine.
+data file (or the store) is looked at or any engine process starts, so a refused query never
+reaches an engine.
 """
 
 from __future__ import annotations
@@ -11,7 +12,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 from k2graph.problems import display_path
-from k2graph.sparql import bindings, guard, named, results, runner
+from k2graph.sparql import bindings, guard, named, results, runner, store
 from k2graph.sparql.errors import SparqlError
 
 DEFAULT_DATA = Path("exports/k2graph.nq")
@@ -21,7 +22,9 @@ DEFAULT_LIMIT = 1000  # rows
 
 @dataclass(frozen=True)
 class Request:
-    """The command's options, as given."""
+    """The command's options, as given. With `store` (an on-disk store written by `k2graph build
+    --store`) the query runs there, on Oxigraph only, and `data` is only compared with the store
+    to warn when it is stale."""
 
     query: str | None = None
     file: Path | None = None
@@ -33,6 +36,7 @@ class Request:
     timeout: float = DEFAULT_TIMEOUT
     limit: int = DEFAULT_LIMIT
     data: Path = field(default=DEFAULT_DATA)
+    store: Path | None = None
 
 
 @dataclass(frozen=True)
@@ -47,28 +51,42 @@ def run(request: Request) -> Output:
     """Run the request; every failure is a `SparqlError` carrying one line."""
     if request.list_named:
         return Output(named.listing())
+    if request.store is not None and request.engine != "oxigraph":
+        raise SparqlError(
+            f"--store is an Oxigraph store: it cannot run on --engine {request.engine}"
+            " (drop --engine, or drop --store to query --data)"
+        )
     checked = guard.check(_query_text(request))
     bound = bindings.resolve(request.binds, checked)
-    if not request.data.is_file():
-        raise SparqlError(
-            f"{display_path(request.data)} not found: run `k2graph build` to write the exports,"
-            " or point --data at an N-Quads file"
-        )
+    stale = _check_source(request)
     answer = runner.run_in_child(
         {
             "query": checked.text,
             "engine": request.engine,
             "data": str(request.data.resolve()),
+            "store": str(request.store.resolve()) if request.store is not None else None,
             "bindings": bound,
             "limit": request.limit,
         },
         request.timeout,
     )
-    note = None
+    notes = [stale] if stale else []
     if answer.truncated:
         shown = len(answer.rows)
-        note = f"showing {shown} of at least {shown + 1} rows; use --limit to see more"
-    return Output(results.render(answer, request.fmt), note)
+        notes.append(f"showing {shown} of at least {shown + 1} rows; use --limit to see more")
+    return Output(results.render(answer, request.fmt), "\n".join(notes) or None)
+
+
+def _check_source(request: Request) -> str | None:
+    """Refuse a missing N-Quads file or store; return the warning when the store is stale."""
+    if request.store is not None:
+        return store.check_for_query(request.store, request.data)
+    if not request.data.is_file():
+        raise SparqlError(
+            f"{display_path(request.data)} not found: run `k2graph build` to write the exports,"
+            " or point --data at an N-Quads file"
+        )
+    return None
 
 
 def _query_text(request: Request) -> str:
