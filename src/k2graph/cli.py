@@ -24,6 +24,7 @@ from k2graph.sparql import api as sparql_api
 from k2graph.sparql.engines import ENGINES
 from k2graph.sparql.errors import SparqlError
 from k2graph.sparql.results import FORMATS
+from k2graph.sparql.store import StoreError
 from k2graph.vocabulary import ConflictKind, Severity
 from k2graph.writer import LockTimeout
 
@@ -92,17 +93,34 @@ def main() -> None:
 @OUT_OPTION
 @EVIDENCE_OPTION
 @BASE_OPTION
-def build(sources_dir: Path, out_dir: Path, evidence_path: Path | None, base_iri: str) -> None:
+@click.option(
+    "--store",
+    "store_dir",
+    type=click.Path(path_type=Path),
+    default=None,
+    metavar="DIR",
+    help="Then load the N-Quads export into an on-disk Oxigraph store in this folder (e.g."
+    " .k2graph-store, never inside --out), replaced atomically, for `k2graph sparql --store`.",
+)
+def build(
+    sources_dir: Path,
+    out_dir: Path,
+    evidence_path: Path | None,
+    base_iri: str,
+    store_dir: Path | None,
+) -> None:
     """Build the graph from the sources and write every export atomically.
 
     Nothing is written when any source has a problem; every problem is listed.
     """
-    report = _build(sources_dir, out_dir, evidence_path, base_iri)
+    report = _build(sources_dir, out_dir, evidence_path, base_iri, store_dir)
     click.echo(workflow.summary(report.graph))
     for path in report.written:
         click.echo(f"wrote {display_path(path)}")
     for path in report.unchanged:
         click.echo(f"unchanged {display_path(path)}")
+    if report.store is not None:
+        click.echo(report.store.line())
 
 
 @main.command()
@@ -125,13 +143,21 @@ def view(sources_dir: Path, out_dir: Path, evidence_path: Path | None) -> None:
 
 
 def _build(
-    sources_dir: Path, out_dir: Path, evidence_path: Path | None, base_iri: str
+    sources_dir: Path,
+    out_dir: Path,
+    evidence_path: Path | None,
+    base_iri: str,
+    store_dir: Path | None = None,
 ) -> workflow.BuildReport:
     try:
         with _progress() as progress:
-            return workflow.build(sources_dir, out_dir, progress, evidence_path, base_iri)
+            return workflow.build(
+                sources_dir, out_dir, progress, evidence_path, base_iri, store_dir
+            )
     except CorpusError as err:
         _fail(err.problems)
+    except StoreError as err:
+        click.echo(str(err), err=True)
     except LockTimeout as err:
         click.echo(f"{err}: another build holds the lock; wait for it and retry", err=True)
     except OSError as err:
@@ -291,6 +317,14 @@ def audit(sources_dir: Path, out_dir: Path, evidence_path: Path | None) -> None:
     help="Send the query to this SPARQL 1.1 query endpoint (e.g. http://127.0.0.1:7878/query) "
     "instead of running it on --data; --engine and --data are then unused.",
 )
+@click.option(
+    "--store",
+    type=click.Path(path_type=Path),
+    default=None,
+    metavar="DIR",
+    help="Query this on-disk Oxigraph store (written by `k2graph build --store DIR`) instead of"
+    " loading --data; warns when it was not loaded from the current --data.",
+)
 def sparql(
     query: str | None,
     query_file: Path | None,
@@ -303,6 +337,7 @@ def sparql(
     limit: int,
     data: Path,
     endpoint: str | None,
+    store: Path | None,
 ) -> None:
     """Run a read-only SPARQL query (SELECT, ASK, CONSTRUCT, DESCRIBE) over the RDF export,
     or over a SPARQL endpoint holding it (--endpoint).
@@ -311,7 +346,18 @@ def sparql(
     rdf, rdfs, xsd, owl), are predeclared. SERVICE, FROM and updates are refused.
     """
     request = sparql_api.Request(
-        query, query_file, named, list_named, binds, output, engine, timeout, limit, data, endpoint
+        query,
+        query_file,
+        named,
+        list_named,
+        binds,
+        output,
+        engine,
+        timeout,
+        limit,
+        data,
+        endpoint,
+        store,
     )
     try:
         result = sparql_api.run(request)

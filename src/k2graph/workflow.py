@@ -1,7 +1,8 @@
 """What `build` and `check` do, as library calls the CLI (and tests, and notebooks) share.
 
-`build` runs the pipeline and writes every registered export; `check` runs the same pipeline,
-also compares the exports on disk with what a build would write, and writes nothing.
+`build` runs the pipeline and writes every registered export (then, if asked, loads the N-Quads
+into an on-disk Oxigraph store); `check` runs the same pipeline, also compares the exports on disk
+with what a build would write, and writes nothing.
 """
 
 from __future__ import annotations
@@ -23,11 +24,13 @@ from k2graph.problems import CorpusError, Problem, display_path
 from k2graph.query import conflict_rows
 from k2graph.rdf.namespaces import DEFAULT_BASE
 from k2graph.rdf.validate import shacl_problems
+from k2graph.sparql import store as sparql_store
 from k2graph.tables import render_csv
 from k2graph.vocabulary import ConflictKind, Severity
 from k2graph.writer import write_exports, write_produced
 
 Progress = Callable[[str], None]
+NQUADS_NAME = "k2graph.nq"  # the export `--store` loads
 
 
 @dataclass(frozen=True)
@@ -35,6 +38,7 @@ class BuildReport:
     graph: KnowledgeGraph
     written: tuple[Path, ...]
     unchanged: tuple[Path, ...]
+    store: sparql_store.StoreReport | None = None
 
 
 def quiet(_: str) -> None:
@@ -47,18 +51,27 @@ def build(
     progress: Progress = quiet,
     evidence_path: Path | None = None,
     base_iri: str = DEFAULT_BASE,
+    store_dir: Path | None = None,
 ) -> BuildReport:
-    """Build the graph from `sources_dir` and write every export into `out_dir` atomically.
+    """Build the graph from `sources_dir` and write every export into `out_dir` atomically; then,
+    given `store_dir`, load the N-Quads export into the Oxigraph store there (`sparql.store`).
 
-    Raises `CorpusError` (nothing is written) when the sources or the weights have problems.
+    Raises `CorpusError` (nothing is written) when the sources or the weights have problems, and
+    `StoreError` (checked before anything is written) when `store_dir` cannot be used.
     """
+    if store_dir is not None:
+        sparql_store.check_target(store_dir, out_dir)
     progress("reading and checking sources")
     graph = load_graph(sources_dir, evidence_path, base_iri)
     progress("writing exports")
     with paused_gc():
         written = write_produced(out_dir, producers(graph))
     unchanged = tuple(out_dir / name for name in sorted(EXPORTS) if out_dir / name not in written)
-    return BuildReport(graph, tuple(written), unchanged)
+    loaded = None
+    if store_dir is not None:
+        progress(f"loading the store {display_path(store_dir)}")
+        loaded = sparql_store.load(out_dir / NQUADS_NAME, store_dir, out_dir)
+    return BuildReport(graph, tuple(written), unchanged, loaded)
 
 
 def check(

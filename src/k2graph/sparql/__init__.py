@@ -3,5 +3,6 @@
 The pieces, each with one job: `guard` parses and refuses what must not run, `bindings` turns
 `--bind var=value` into RDF terms, `named` holds the named queries, `runner` runs a query in a
 child process (`worker`, using `engines`) under a time limit, `results` writes the W3C formats,
-and `api` ties them together for the command line.
+`store` builds and checks the on-disk Oxigraph store (`--store`), and `api` ties them together
+for the command line.
 """

@@ -1,8 +1,8 @@
 """What `k2graph sparql` does, from the parsed options to the text to print.
 
 Order matters for safety: the query is checked (`guard`) and its bindings resolved before the
-data file is looked at, any engine process starts or anything is sent to an `--endpoint`, so a
-refused query never reaches an engine or a store.
+data file (or the on-disk store) is looked at, any engine process starts or anything is sent to
+an `--endpoint`, so a refused query never reaches an engine or a store.
 """
 
 from __future__ import annotations
@@ -12,7 +12,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 from k2graph.problems import display_path
-from k2graph.sparql import bindings, guard, named, remote, results, runner
+from k2graph.sparql import bindings, guard, named, remote, results, runner, store
 from k2graph.sparql.answer import Answer
 from k2graph.sparql.errors import SparqlError
 
@@ -23,7 +23,9 @@ DEFAULT_LIMIT = 1000  # rows
 
 @dataclass(frozen=True)
 class Request:
-    """The command's options, as given."""
+    """The command's options, as given. With `store` (an on-disk store written by `k2graph build
+    --store`) the query runs there, on Oxigraph only, and `data` is only compared with the store
+    to warn when it is stale."""
 
     query: str | None = None
     file: Path | None = None
@@ -36,6 +38,7 @@ class Request:
     limit: int = DEFAULT_LIMIT
     data: Path = field(default=DEFAULT_DATA)
     endpoint: str | None = None  # a SPARQL 1.1 query endpoint; then `engine` and `data` are unused
+    store: Path | None = None  # an on-disk Oxigraph store written by `build --store`
 
 
 @dataclass(frozen=True)
@@ -50,35 +53,55 @@ def run(request: Request) -> Output:
     """Run the request; every failure is a `SparqlError` carrying one line."""
     if request.list_named:
         return Output(named.listing())
+    if request.store is not None and request.endpoint is not None:
+        raise SparqlError(
+            "--store and --endpoint name two different stores: give one of them"
+            " (--store for a local Oxigraph folder, --endpoint for a server)"
+        )
+    if request.store is not None and request.engine != "oxigraph":
+        raise SparqlError(
+            f"--store is an Oxigraph store: it cannot run on --engine {request.engine}"
+            " (drop --engine, or drop --store to query --data)"
+        )
     checked = guard.check(_query_text(request))
     bound = bindings.resolve(request.binds, checked)
     if request.endpoint is not None:
         answer = remote.run(request.endpoint, checked, bound, request.limit, request.timeout)
+        notes: list[str] = []
     else:
+        stale = _check_source(request)
         answer = _run_locally(request, checked.text, bound)
-    note = None
+        notes = [stale] if stale else []
     if answer.truncated:
         shown = len(answer.rows)
-        note = f"showing {shown} of at least {shown + 1} rows; use --limit to see more"
-    return Output(results.render(answer, request.fmt), note)
+        notes.append(f"showing {shown} of at least {shown + 1} rows; use --limit to see more")
+    return Output(results.render(answer, request.fmt), "\n".join(notes) or None)
 
 
 def _run_locally(request: Request, text: str, bound: dict[str, bindings.Term]) -> Answer:
-    if not request.data.is_file():
-        raise SparqlError(
-            f"{display_path(request.data)} not found: run `k2graph build` to write the exports,"
-            " or point --data at an N-Quads file"
-        )
     return runner.run_in_child(
         {
             "query": text,
             "engine": request.engine,
             "data": str(request.data.resolve()),
+            "store": str(request.store.resolve()) if request.store is not None else None,
             "bindings": bound,
             "limit": request.limit,
         },
         request.timeout,
     )
+
+
+def _check_source(request: Request) -> str | None:
+    """Refuse a missing N-Quads file or store; return the warning when the store is stale."""
+    if request.store is not None:
+        return store.check_for_query(request.store, request.data)
+    if not request.data.is_file():
+        raise SparqlError(
+            f"{display_path(request.data)} not found: run `k2graph build` to write the exports,"
+            " or point --data at an N-Quads file"
+        )
+    return None
 
 
 def _query_text(request: Request) -> str:

@@ -1,4 +1,5 @@
-"""Load the N-Quads export into rdflib or Oxigraph and run one checked query on it.
+"""Load the N-Quads export into rdflib or Oxigraph (or open the on-disk Oxigraph store) and run one
+checked query on it.
 
 The default graph is the union of the named graphs on both engines (rdflib
 `Dataset(default_union=True)`, Oxigraph `use_default_graph_as_union=True`). Note that Oxigraph's
@@ -20,14 +21,23 @@ from rdflib.term import BNode, Literal, Node, URIRef, Variable
 from k2graph.sparql.answer import TRIPLE_VARIABLES, Answer, Row, Term, capped, literal
 from k2graph.sparql.guard import CheckedQuery
 from k2graph.sparql.prefixes import PREFIXES
+from k2graph.sparql.store import open_read_only
 
 ENGINES = ("rdflib", "oxigraph")
 
 
 def execute(
-    engine: str, data: Path, checked: CheckedQuery, bindings: dict[str, Term], limit: int
+    engine: str,
+    data: Path,
+    checked: CheckedQuery,
+    bindings: dict[str, Term],
+    limit: int,
+    store: Path | None = None,
 ) -> Answer:
-    """Run `checked` on the dataset in `data`, keeping at most `limit + 1` rows."""
+    """Run `checked` on the dataset in `data` (or, given `store`, on that on-disk Oxigraph store,
+    opened read-only), keeping at most `limit + 1` rows."""
+    if store is not None:
+        return query_oxigraph(open_read_only(store), checked, bindings, limit)
     if engine == "rdflib":
         return query_rdflib(load_rdflib(data), checked, bindings, limit)
     return query_oxigraph(load_oxigraph(data), checked, bindings, limit)

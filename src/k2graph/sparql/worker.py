@@ -48,6 +48,7 @@ def handle(request: dict[str, Any]) -> dict[str, Any]:
             checked,
             request["bindings"],
             int(request["limit"]),
+            Path(request["store"]) if request.get("store") else None,
         )
     except SparqlError as err:
         return {"error": str(err)}
