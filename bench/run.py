@@ -71,9 +71,10 @@ def peak_mb() -> float:
 class Recorder:
     """Times named stages; keeps (name, seconds, peak MB) in order, summing repeated names."""
 
-    def __init__(self) -> None:
+    def __init__(self, partial: Path | None = None) -> None:
         self.stages: dict[str, list[float]] = {}
         self.failed: str | None = None
+        self.partial = partial  # where the figures so far are saved after every stage
 
     @contextmanager
     def __call__(self, name: str) -> Iterator[None]:
@@ -87,6 +88,8 @@ class Recorder:
             spent = time.perf_counter() - start
             before = self.stages.get(name, [0.0, 0.0])
             self.stages[name] = [before[0] + spent, peak_mb()]
+            if self.partial is not None:
+                self.partial.write_text(json.dumps({"stages": self.stages}), encoding="utf-8")
 
 
 # --- one size, in a child process -------------------------------------------------------------
@@ -101,7 +104,7 @@ def measure(
     from k2graph.pipeline import run
     from k2graph.rdf import RDF_FILES, write_rdf
 
-    record = Recorder()
+    record = Recorder(work / "partial.json")
     result: dict[str, Any] = {"claims": claims, "stages": record.stages}
     try:
         graph, problems = run(corpus, stage=record)
@@ -319,9 +322,12 @@ def run_size(n: int, args: argparse.Namespace, work: Path) -> dict[str, Any]:
     env = {**os.environ, "PYTHONPATH": os.pathsep.join([str(ROOT / "src"), str(HERE)])}
     done = subprocess.run(command, env=env, check=False)
     result: dict[str, Any] = {"claims": n, "stages": {}}
+    partial = size_work / "partial.json"
     if raw.is_file():
         result = json.loads(raw.read_text(encoding="utf-8"))
-    elif done.returncode != 0:
+    else:
+        if partial.is_file():  # the stages that finished before the process ended
+            result["stages"] = json.loads(partial.read_text(encoding="utf-8"))["stages"]
         result["failed"] = f"the measuring process ended with status {done.returncode}"
     result["generate"] = generated
     result["corpus_bytes"] = stats.bytes
