@@ -86,3 +86,18 @@ def test_python_dash_m_runs_the_cli_without_a_traceback(tmp_path: Path) -> None:
     assert done.returncode == 1
     assert "sources folder not found" in done.stderr
     assert "Traceback" not in done.stderr
+
+
+def test_build_without_the_page_leaves_an_existing_page_alone(tiny: Path, in_tmp: Path) -> None:
+    runner = CliRunner()
+    page = in_tmp / "exports" / "k2graph.html"
+    built = runner.invoke(main, ["build", "--no-html"])
+    assert built.exit_code == 0, built.output
+    assert "skipped exports/k2graph.html (--no-html)" in built.stdout
+    assert not page.exists()
+    assert (in_tmp / "exports" / "k2graph.nq").is_file()
+    assert runner.invoke(main, ["build"]).exit_code == 0
+    page.write_text("an older page\n", encoding="utf-8")
+    again = runner.invoke(main, ["build", "--no-html"])
+    assert "k2graph.html" not in again.stdout.replace("skipped exports/k2graph.html", "")
+    assert page.read_text(encoding="utf-8") == "an older page\n"

@@ -102,23 +102,33 @@ def main() -> None:
     help="Then load the N-Quads export into an on-disk Oxigraph store in this folder (e.g."
     " .k2graph-store, never inside --out), replaced atomically, for `k2graph sparql --store`.",
 )
+@click.option(
+    "--no-html",
+    is_flag=True,
+    help="Leave the interactive page (k2graph.html) out, as it was: for large corpora, whose "
+    "page takes long to lay out and to open.",
+)
 def build(
     sources_dir: Path,
     out_dir: Path,
     evidence_path: Path | None,
     base_iri: str,
     store_dir: Path | None,
+    no_html: bool,
 ) -> None:
     """Build the graph from the sources and write every export atomically.
 
     Nothing is written when any source has a problem; every problem is listed.
     """
-    report = _build(sources_dir, out_dir, evidence_path, base_iri, store_dir)
+    skip = frozenset({HTML_NAME}) if no_html else frozenset()
+    report = _build(sources_dir, out_dir, evidence_path, base_iri, store_dir, skip)
     click.echo(workflow.summary(report.graph))
     for path in report.written:
         click.echo(f"wrote {display_path(path)}")
     for path in report.unchanged:
         click.echo(f"unchanged {display_path(path)}")
+    for name in sorted(skip):
+        click.echo(f"skipped {display_path(out_dir / name)} (--no-html)")
     if report.store is not None:
         click.echo(report.store.line())
 
@@ -148,11 +158,12 @@ def _build(
     evidence_path: Path | None,
     base_iri: str,
     store_dir: Path | None = None,
+    skip: frozenset[str] = frozenset(),
 ) -> workflow.BuildReport:
     try:
         with _progress() as progress:
             return workflow.build(
-                sources_dir, out_dir, progress, evidence_path, base_iri, store_dir
+                sources_dir, out_dir, progress, evidence_path, base_iri, store_dir, skip
             )
     except CorpusError as err:
         _fail(err.problems)

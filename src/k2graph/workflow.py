@@ -52,12 +52,14 @@ def build(
     evidence_path: Path | None = None,
     base_iri: str = DEFAULT_BASE,
     store_dir: Path | None = None,
+    skip: frozenset[str] = frozenset(),
 ) -> BuildReport:
     """Build the graph from `sources_dir` and write every export into `out_dir` atomically; then,
     given `store_dir`, load the N-Quads export into the Oxigraph store there (`sparql.store`).
 
     Raises `CorpusError` (nothing is written) when the sources or the weights have problems, and
-    `StoreError` (checked before anything is written) when `store_dir` cannot be used.
+    `StoreError` (checked before anything is written) when `store_dir` cannot be used. The
+    exports named in `skip` are neither written nor touched.
     """
     if store_dir is not None:
         sparql_store.check_target(store_dir, out_dir)
@@ -65,8 +67,12 @@ def build(
     graph = load_graph(sources_dir, evidence_path, base_iri)
     progress("writing exports")
     with paused_gc():
-        written = write_produced(out_dir, producers(graph))
-    unchanged = tuple(out_dir / name for name in sorted(EXPORTS) if out_dir / name not in written)
+        written = write_produced(out_dir, producers(graph, skip))
+    unchanged = tuple(
+        out_dir / name
+        for name in sorted(EXPORTS)
+        if name not in skip and out_dir / name not in written
+    )
     loaded = None
     if store_dir is not None:
         progress(f"loading the store {display_path(store_dir)}")
