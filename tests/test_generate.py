@@ -7,12 +7,11 @@ planted and curated conflicts.
 
 from __future__ import annotations
 
-import sys
 from pathlib import Path
-from types import ModuleType
 from typing import Any, NamedTuple
 
 import pytest
+from bench_support import bench_module
 from hypothesis import given
 from hypothesis import strategies as st
 
@@ -25,16 +24,8 @@ ROOT = Path(__file__).resolve().parent.parent
 CLAIMS = 300
 
 
-def _bench_module(name: str) -> ModuleType:
-    sys.path.insert(0, str(ROOT / "bench"))
-    try:
-        return __import__(name)
-    finally:
-        sys.path.remove(str(ROOT / "bench"))
-
-
-generate = _bench_module("generate")
-yaml_emit = _bench_module("yaml_emit")
+generate = bench_module("generate")
+yaml_emit = bench_module("yaml_emit")
 
 
 class Generated(NamedTuple):

@@ -11,13 +11,13 @@ hold every character the escaping must get right.
 from __future__ import annotations
 
 import io
-import sys
 from decimal import Decimal
 from pathlib import Path
 
 import pyoxigraph as ox
 import pytest
-from conftest import ROOT, SOURCES
+from bench_support import bench_module
+from conftest import SOURCES
 
 from k2graph.model import KnowledgeGraph
 from k2graph.pipeline import build_graph
@@ -38,22 +38,14 @@ RDFLIB = {"k2graph.nq": "nquads", "k2graph.trig": "trig", "k2graph.jsonld": "jso
 NASTY = 'say "hi" \\ back\\slash\nline\r\ttab \x01 \u2028 😀 > ^^<x> "@en .} ]} {"@id":'
 
 
-def _bench(name: str) -> object:
-    sys.path.insert(0, str(ROOT / "bench"))
-    try:
-        return __import__(name)
-    finally:
-        sys.path.remove(str(ROOT / "bench"))
-
-
 def generated_graph(tmp: Path) -> KnowledgeGraph:
-    generate = _bench("generate").generate  # type: ignore[attr-defined]
+    generate = bench_module("generate").generate  # type: ignore[attr-defined]
     generate(300, tmp / "corpus", seed=7)
     return build_graph(tmp / "corpus")
 
 
 def nasty_graph() -> KnowledgeGraph:
-    graph: KnowledgeGraph = _bench("synthetic").synthetic_graph(60)  # type: ignore[attr-defined]
+    graph: KnowledgeGraph = bench_module("synthetic").synthetic_graph(60)  # type: ignore[attr-defined]
     source = graph.sources[0].model_copy(update={"title": NASTY, "publisher": NASTY + "2"})
     entity = graph.entities[0].model_copy(update={"name": NASTY, "description": NASTY})
     attestation = graph.attestations[0].model_copy(update={"note": NASTY})
