@@ -468,6 +468,7 @@ def report(results: list[dict[str, Any]], args: argparse.Namespace) -> str:
         f"Machine: {machine()}. Run: `{command}` (generator seed {args.seed}, corpus style "
         f"{args.style}).",
         "",
+        *([args.note, ""] if args.note else []),
         "Each cell: wall seconds, then the process's peak resident memory when the stage ended "
         "(it only grows). A dash: not run at that size. Exponent: least-squares slope of log "
         "time against log size (1 is linear).",
@@ -519,6 +520,10 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--profile-size", type=int, default=10_000)
     parser.add_argument("--query-limit", type=float, default=60.0, help="seconds per query")
     parser.add_argument("--memory-limit-gb", type=float, default=20.0)
+    parser.add_argument("--note", help="a paragraph for the report (e.g. what else ran)")
+    parser.add_argument(
+        "--report-from", help="write --out from an earlier --json, measuring nothing"
+    )
     parser.add_argument("--child", type=int, help=argparse.SUPPRESS)
     parser.add_argument("--corpus", help=argparse.SUPPRESS)
     parser.add_argument("--result", help=argparse.SUPPRESS)
@@ -526,6 +531,12 @@ def main(argv: list[str] | None = None) -> int:
     args = parser.parse_args(argv)
     if args.child is not None:
         child(args)
+        return 0
+    if args.report_from:
+        text = report(json.loads(Path(args.report_from).read_text(encoding="utf-8")), args)
+        if args.out:
+            Path(args.out).write_text(text, encoding="utf-8")
+        print(text)
         return 0
     work = Path(args.work) if args.work else Path(tempfile.mkdtemp(prefix="k2graph-bench-"))
     work.mkdir(parents=True, exist_ok=True)
