@@ -372,6 +372,10 @@ def _cell(value: list[float] | None) -> str:
     return f"{value[0]:.2f} s ({value[1]:,.0f} MB)" if value else "-"
 
 
+def _failed_in(result: dict[str, Any], name: str) -> bool:
+    return f"in stage '{name}'" in result.get("failed", "")
+
+
 def _stage_table(results: list[dict[str, Any]]) -> list[str]:
     sizes = [r["claims"] for r in results]
     lines = ["| stage | " + " | ".join(f"{n:,} claims" for n in sizes) + " | exponent |"]
@@ -380,8 +384,13 @@ def _stage_table(results: list[dict[str, Any]]) -> list[str]:
     for r in results:
         names += [k for k in r.get("stages", {}) if k not in names]
     for name in names:
-        cells = [_cell(r.get("stages", {}).get(name)) for r in results]
-        measured = [r for r in results if name in r.get("stages", {})]
+        cells = [
+            f"stopped: {r['failed'].split(' in stage')[0]} after {r['stages'][name][0]:.0f} s"
+            if _failed_in(r, name)
+            else _cell(r.get("stages", {}).get(name))
+            for r in results
+        ]
+        measured = [r for r in results if name in r.get("stages", {}) and not _failed_in(r, name)]
         slope = exponent(
             [float(r["claims"]) for r in measured], [r["stages"][name][0] for r in measured]
         )
