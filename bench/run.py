@@ -41,7 +41,7 @@ import sys
 import tempfile
 import time
 from collections import Counter
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 from contextlib import ExitStack, contextmanager
 from pathlib import Path
 from typing import Any
@@ -263,31 +263,35 @@ def child(args: argparse.Namespace) -> None:
 
 def profile(corpus: Path, work: Path, result: dict[str, Any]) -> dict[str, Any]:
     """cProfile of the slowest stage of the build, its top functions by own time."""
+    from k2graph.audit import render_audit_json, render_audit_markdown
+    from k2graph.exports import render_json
     from k2graph.gcpause import paused_gc
     from k2graph.pipeline import run
     from k2graph.rdf import RDF_FILES, write_rdf
 
     build = {k: v for k, v in result["stages"].items() if k in PIPELINE or k in EXPORTS}
     slowest = max(build, key=lambda k: build[k][0])
-    graph, _ = run(corpus)
     profiler = cProfile.Profile()
-    if slowest in PIPELINE:
-        from k2graph.pipeline import run as rerun
 
-        @contextmanager
-        def only(name: str) -> Iterator[None]:
-            if name == slowest:
-                profiler.enable()
-            try:
-                yield
-            finally:
-                profiler.disable()
+    @contextmanager
+    def only(name: str) -> Iterator[None]:
+        if name == slowest:
+            profiler.enable()
+        try:
+            yield
+        finally:
+            profiler.disable()
 
-        rerun(corpus, stage=only)
-    else:
+    graph, _ = run(corpus, stage=only)  # profiles the stage itself when it is a pipeline stage
+    if slowest in EXPORTS:
+        exports: dict[str, Callable[[], object]] = {
+            EXPORTS[0]: lambda: render_json(graph),
+            EXPORTS[1]: lambda: (render_audit_json(graph), render_audit_markdown(graph)),
+            EXPORTS[2]: lambda: write_rdf(graph, {name: io.StringIO() for name in RDF_FILES}),
+        }
         with paused_gc():
             profiler.enable()
-            write_rdf(graph, {name: io.StringIO() for name in RDF_FILES})
+            exports[slowest]()
             profiler.disable()
     text = io.StringIO()
     stats = pstats.Stats(profiler, stream=text)
