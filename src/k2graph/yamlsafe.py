@@ -8,6 +8,13 @@ turned into events by libyaml when PyYAML has it (several times faster than the 
 parser) and by PyYAML's Python parser otherwise; nodes are always built by PyYAML's Python
 composer, so the checks run at each node and nesting is refused before it gets deep.
 
+Our checks decide before the parser's limits, whatever PyYAML release is installed: libyaml looks
+ahead up to 1,024 characters for a key, so since PyYAML 6.0.4 a dense run of `[` meets libyaml's
+own nesting limit before the composer sees the 33rd level. When libyaml refuses a text, the text
+is read again by the Python scanner, which counts open collections itself as it scans (no limit
+of PyYAML's comes first), and our message wins if one of our checks fails; otherwise libyaml's
+error stands, so the messages for ordinary syntax errors do not depend on the release.
+
 A file written as JSON (which is YAML: a flow mapping or sequence with quoted keys) is read by the
 standard library's JSON parser instead, many times faster, with the same result: JSON has no
 anchors, aliases, tags or plain scalars, duplicate keys are still refused, and the lines of its
@@ -49,13 +56,17 @@ _SURPRISES = (
 
 
 class YamlProblem(Exception):
-    """The text is not acceptable YAML; `line` is 1-based where known."""
+    """The text is not acceptable YAML; `line` is 1-based where known. `ours` is False for an
+    error the parser reported (syntax), True for one of this module's own checks."""
 
-    def __init__(self, message: str, line: int | None, fix: str | None = None) -> None:
+    def __init__(
+        self, message: str, line: int | None, fix: str | None = None, *, ours: bool = True
+    ) -> None:
         super().__init__(message)
         self.message = message
         self.line = line
         self.fix = fix
+        self.ours = ours
 
 
 @dataclass(frozen=True)
@@ -90,6 +101,27 @@ class _StrictComposer(yaml.composer.Composer):
         yaml.composer.Composer.__init__(self)
         self._depth = 0
 
+    # The two scanner hooks below run only in the Python scanner (the libyaml loader scans in C);
+    # they refuse nesting as soon as it is scanned, before any look-ahead of the parser's.
+
+    def fetch_flow_collection_start(self, token_class: Any) -> None:
+        self._refuse_deep_scan(opening_flow=1)
+        super().fetch_flow_collection_start(token_class)  # type: ignore[misc]  # scanner half
+
+    def add_indent(self, column: int) -> bool:
+        opened: bool = super().add_indent(column)  # type: ignore[misc]  # scanner half
+        if opened:
+            self._refuse_deep_scan(opening_flow=0)
+        return opened
+
+    def _refuse_deep_scan(self, opening_flow: int) -> None:
+        """Refuse when more than MAX_DEPTH collections would be open: each is a node the
+        composer would count, so this never refuses what the composer accepts."""
+        scanner: Any = self
+        open_collections = len(scanner.indents) + scanner.flow_level + opening_flow
+        if open_collections > MAX_DEPTH:
+            raise _too_deep(scanner.get_mark().line + 1)
+
     def compose_node(self, parent: Node | None, index: int) -> Node | None:
         event = self.peek_event()  # type: ignore[attr-defined]  # from the parser half
         line = event.start_mark.line + 1 if event.start_mark else None
@@ -108,14 +140,18 @@ class _StrictComposer(yaml.composer.Composer):
         self._depth += 1
         try:
             if self._depth > MAX_DEPTH:
-                raise YamlProblem(
-                    f"nesting deeper than {MAX_DEPTH} levels",
-                    line,
-                    "flatten the structure; records need only a few levels",
-                )
+                raise _too_deep(line)
             return super().compose_node(parent, index)
         finally:
             self._depth -= 1
+
+
+def _too_deep(line: int | None) -> YamlProblem:
+    return YamlProblem(
+        f"nesting deeper than {MAX_DEPTH} levels",
+        line,
+        "flatten the structure; records need only a few levels",
+    )
 
 
 def _loader_class(parser: type[Any]) -> type[Any]:
@@ -194,20 +230,38 @@ def _depth(value: Any) -> int:
 
 
 def _parse_yaml(text: str, *, pure_python: bool) -> YamlDocument:
-    loader = (_PURE if pure_python else _FAST)(text)
     try:
+        return _compose(text, _PURE if pure_python else _FAST)
+    except YamlProblem as refused:
+        if pure_python or _FAST is _PURE or refused.ours:
+            raise
+        # libyaml refused the text: our own checks, in the Python scanner, may have the better
+        # reason (see the module docstring); libyaml's error stands when they find nothing.
+        try:
+            _compose(text, _PURE)
+        except YamlProblem as second:
+            if second.ours:
+                raise second from None
+        raise
+
+
+def _compose(text: str, loader_class: type[Any]) -> YamlDocument:
+    loader = None
+    try:
+        loader = loader_class(text)  # the reader checks the characters here
         root = loader.get_single_node()
     except yaml.MarkedYAMLError as err:
         mark = err.problem_mark or err.context_mark
         line = mark.line + 1 if mark else None
         what = " ".join(str(part) for part in (err.context, err.problem) if part)
         raise YamlProblem(
-            f"YAML syntax error: {what}", line, "correct the YAML at that line"
+            f"YAML syntax error: {what}", line, "correct the YAML at that line", ours=False
         ) from None
     except yaml.YAMLError as err:
-        raise YamlProblem(f"YAML error: {err}", None, "correct the YAML") from None
+        raise YamlProblem(f"YAML error: {err}", None, "correct the YAML", ours=False) from None
     finally:
-        loader.dispose()
+        if loader is not None:
+            loader.dispose()
     lines: dict[Path_, int] = {}
     data = None if root is None else _convert(root, (), lines)
     return YamlDocument(data=data, lines=lines)
