@@ -5,7 +5,7 @@ optional negation and qualifiers, stored as rows of one flat array of ints (a mi
 take about 44 MB).
 
 Conflicts are *planted*, never accidental. Every claim has one or more conflict keys: two claims
-share a key whenever k2graph's detection rules (src/k2graph/detect/) could pair them —
+share a key whenever k2graph's detection rules (src/k2graph/conflicts/rules/) could pair them —
 same subject, antonym-folded predicate, object and qualifiers for polarity and antonyms; the
 `broader` families of subject and object for degrees; the subject family for single-valued
 predicates; subject, predicate and non-population qualifiers for numbers. A random claim is kept

@@ -13,7 +13,7 @@ from functools import cache
 
 from yaml_emit import Raw, Scalar, flow_map
 
-TOLERANCE = 0.15  # the numeric conflict rule's default (k2graph.detect.context.Context)
+TOLERANCE = 0.15  # the numeric conflict rule's default (k2graph.conflicts.rules.context.Context)
 
 
 @dataclass(frozen=True)

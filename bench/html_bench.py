@@ -47,7 +47,7 @@ sys.path.insert(0, str(Path(__file__).resolve().parent))
 
 from synthetic import DEFAULT_SEED, synthetic_graph
 
-from k2graph.exports import EXPORTS
+from k2graph.exports.registry import EXPORTS
 from k2graph.model import KnowledgeGraph
 from k2graph.pipeline import build_graph
 
@@ -140,8 +140,8 @@ def pyvis_default_html(graph: KnowledgeGraph) -> str:
     """pyvis's default page for the same node and edge records as ours (minus our positions)."""
     from pyvis.network import Network  # type: ignore[import-untyped]
 
-    from k2graph.html.layout import positions
-    from k2graph.html.network import network_records
+    from k2graph.exports.html.layout import positions
+    from k2graph.exports.html.network import network_records
 
     nodes, edges = network_records(graph, positions(graph))
     # The graph is directed (arrows are set per edge anyway); everything else is pyvis's default.

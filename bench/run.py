@@ -98,11 +98,11 @@ class Recorder:
 def measure(
     corpus: Path, work: Path, rdflib_max: int, baseline_max: int, claims: int, query_limit: float
 ) -> dict[str, Any]:
-    from k2graph.audit import render_audit_json, render_audit_markdown
-    from k2graph.exports import render_json
-    from k2graph.gcpause import paused_gc
+    from k2graph.exports.audit import render_audit_json, render_audit_markdown
+    from k2graph.exports.rdf import RDF_FILES, write_rdf
+    from k2graph.exports.registry import render_json
     from k2graph.pipeline import run
-    from k2graph.rdf import RDF_FILES, write_rdf
+    from k2graph.stages.gcpause import paused_gc
 
     record = Recorder(work / "partial.json")
     result: dict[str, Any] = {"claims": claims, "stages": record.stages}
@@ -232,7 +232,7 @@ def baseline(graph: Any, record: Recorder) -> dict[str, float]:
     """The rdflib-only way: an rdflib Dataset, serialized by rdflib's own writers."""
     from rdflib import Graph
 
-    from k2graph.rdf import to_dataset
+    from k2graph.exports.rdf import to_dataset
 
     spent: dict[str, float] = {}
     start = time.perf_counter()
@@ -263,11 +263,11 @@ def child(args: argparse.Namespace) -> None:
 
 def profile(corpus: Path, work: Path, result: dict[str, Any]) -> dict[str, Any]:
     """cProfile of the slowest stage of the build, its top functions by own time."""
-    from k2graph.audit import render_audit_json, render_audit_markdown
-    from k2graph.exports import render_json
-    from k2graph.gcpause import paused_gc
+    from k2graph.exports.audit import render_audit_json, render_audit_markdown
+    from k2graph.exports.rdf import RDF_FILES, write_rdf
+    from k2graph.exports.registry import render_json
     from k2graph.pipeline import run
-    from k2graph.rdf import RDF_FILES, write_rdf
+    from k2graph.stages.gcpause import paused_gc
 
     build = {k: v for k, v in result["stages"].items() if k in PIPELINE or k in EXPORTS}
     slowest = max(build, key=lambda k: build[k][0])

@@ -1,9 +1,9 @@
 """A tiny YAML writer for generated corpora: every string double-quoted, nothing left to guess.
 
 `yaml.dump` is slow at a million records and picks plain scalars that the project's strict reader
-(src/k2graph/yamlsafe.py) refuses or retypes (`no`, `012`, `12:30`). Here every string is a
-double-quoted scalar with JSON-style escapes, which YAML 1.2 reads back unchanged; numbers and
-booleans are written bare only where the record format wants a number or a boolean.
+(src/k2graph/corpus/strict_yaml.py) refuses or retypes (`no`, `012`, `12:30`). Here every string
+is a double-quoted scalar with JSON-style escapes, which YAML 1.2 reads back unchanged; numbers
+and booleans are written bare only where the record format wants a number or a boolean.
 """
 
 from __future__ import annotations

@@ -6,8 +6,8 @@ from pathlib import Path
 
 import pyoxigraph as ox
 
-from k2graph.sparql import api
 from k2graph.sparql.answer import Row
+from k2graph.workflow import sparql as api
 
 FIXTURE = Path(__file__).resolve().parent / "data" / "sparql_fixture.trig"
 ID = "https://w3id.org/k2graph/id/"

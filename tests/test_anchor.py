@@ -5,7 +5,7 @@ from __future__ import annotations
 from hypothesis import given
 from hypothesis import strategies as st
 
-from k2graph.anchor import Anchor, AnchorFailure, anchor_quote, fold
+from k2graph.stages.anchor import Anchor, AnchorFailure, anchor_quote, fold
 
 TEXT = (
     "Say \u201chello\u201d to 180\u00a0\u00b5g of MK\u20137.\nIt spans\n  two lines. \U0001f626 end"

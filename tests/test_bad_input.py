@@ -15,7 +15,7 @@ from click.testing import CliRunner, Result
 from factory import CLAIMS, DOCUMENT, ENTITIES, SKIPPED, SOURCE, make_corpus
 
 from k2graph.cli import main
-from k2graph.exports import EXPORTS
+from k2graph.exports.registry import EXPORTS
 
 
 def run(*args: str) -> Result:

@@ -20,9 +20,9 @@ from browser_support import CHROMIUM, missing_browser
 from conftest import SOURCES
 from hostile import CLOSE, IMG, PAYLOADS, QUOTE_ACTIVATES, SVG, TITLE, make_hostile_corpus
 
-from k2graph.html import HTML_NAME
+from k2graph.exports.html import HTML_NAME
 from k2graph.model import KnowledgeGraph
-from k2graph.workflow import build
+from k2graph.workflow.build import build
 
 
 @pytest.fixture(scope="module")

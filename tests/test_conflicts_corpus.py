@@ -12,7 +12,7 @@ from click.testing import CliRunner
 from conftest import SOURCES
 
 from k2graph.cli import main
-from k2graph.yamlsafe import parse_yaml
+from k2graph.corpus.strict_yaml import parse_yaml
 
 JUDGEMENTS = Path(__file__).parent / "data" / "rule_judgements.yaml"
 # Pinned on the corpus (see the closing note): these may rise, never silently fall.

@@ -7,11 +7,11 @@ import hashlib
 import pytest
 from conftest import SEEDS, SOURCES
 
+from k2graph.corpus.strict_yaml import parse_yaml
 from k2graph.model import Claim, Quantity
 from k2graph.pipeline import build_graph
 from k2graph.predicates import PREDICATES, ObjectKind
-from k2graph.quantities import in_base_units
-from k2graph.yamlsafe import parse_yaml
+from k2graph.stages.quantities import in_base_units
 
 FOLDERS = sorted(p for p in SOURCES.iterdir() if p.is_dir())
 GRAPH = build_graph(SOURCES)

@@ -11,9 +11,9 @@ from hypothesis import given
 from hypothesis import strategies as st
 
 from k2graph.cli import main
-from k2graph.coverage import sentences
 from k2graph.model import Coverage
 from k2graph.pipeline import build_graph, run
+from k2graph.stages.coverage import sentences
 
 
 def words(text: str) -> list[str]:

@@ -12,10 +12,10 @@ from conftest import EXPORTS, SOURCES
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
-from k2graph.exports import render_all
+from k2graph.corpus.strict_yaml import parse_yaml
+from k2graph.exports.registry import render_all
 from k2graph.pipeline import build_graph
-from k2graph.workflow import build
-from k2graph.yamlsafe import parse_yaml
+from k2graph.workflow.build import build
 
 
 class _NoAliasDumper(yaml.SafeDumper):

@@ -9,8 +9,8 @@ import pytest
 from click.testing import CliRunner
 
 from k2graph.cli import main
-from k2graph.evidence import CLAIM_RULE, label, score
-from k2graph.evidence_config import default_config, load_config
+from k2graph.evidence.config import default_config, load_config
+from k2graph.evidence.score import CLAIM_RULE, label, score
 from k2graph.model import (
     Attestation,
     Claim,

@@ -15,10 +15,10 @@ from bench_support import bench_module
 from hypothesis import given
 from hypothesis import strategies as st
 
+from k2graph.corpus.strict_yaml import parse_yaml
 from k2graph.model import KnowledgeGraph
 from k2graph.pipeline import run
 from k2graph.problems import Problem
-from k2graph.yamlsafe import parse_yaml
 
 ROOT = Path(__file__).resolve().parent.parent
 CLAIMS = 300

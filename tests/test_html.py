@@ -18,16 +18,16 @@ from conftest import SOURCES
 from hostile import IMG, PAYLOADS, QUOTE_ACTIVATES, TITLE, make_hostile_corpus
 
 from k2graph.cli import main
-from k2graph.exports import EXPORTS
-from k2graph.html import HTML_NAME, render_html
-from k2graph.html import page as page_module
-from k2graph.html.data import LARGE_GRAPH, page_data
-from k2graph.html.encoding import CONFLICT_EDGE_COLOR, LABEL_COLORS, SOURCE_SHAPES
-from k2graph.html.layout import positions
+from k2graph.exports.html import HTML_NAME, render_html
+from k2graph.exports.html import page as page_module
+from k2graph.exports.html.data import LARGE_GRAPH, page_data
+from k2graph.exports.html.encoding import CONFLICT_EDGE_COLOR, LABEL_COLORS, SOURCE_SHAPES
+from k2graph.exports.html.layout import positions
+from k2graph.exports.registry import EXPORTS
 from k2graph.model import Claim, ClaimStrength, KnowledgeGraph
 from k2graph.pipeline import build_graph
 from k2graph.vocabulary import GradeLabel
-from k2graph.workflow import load_graph
+from k2graph.workflow.build import load_graph
 
 CORPUS = build_graph(SOURCES)
 CORPUS_PAGE = render_html(CORPUS)

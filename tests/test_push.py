@@ -1,8 +1,9 @@
 """`k2graph push` and `k2graph sparql --endpoint`, against a real Oxigraph server over HTTP.
 
 The committed export (the seed corpus) is pushed in several batches, counted over HTTP, queried
-with every named query and compared with both local engines; failures are driven with an
-unreachable port, the real server's wrong path, and a stub server answering 400, 503 or slowly.
+with every named query and compared with local Oxigraph (which tests/test_rdf.py compares with
+rdflib); failures are driven with an unreachable port, the real server's wrong path, and a stub
+server answering 400, 503 or slowly.
 Outside CI these tests skip, saying why, when there is no `oxigraph` executable; with CI=true
 they fail instead.
 """
@@ -14,20 +15,18 @@ import os
 import re
 import shlex
 import shutil
-import warnings
 from collections.abc import Iterator
 from pathlib import Path
 
 import pyoxigraph as ox
 import pytest
-import rdflib
 from click.testing import CliRunner, Result
 from conftest import EXPORTS, ROOT
 from store_support import Reply, free_port, missing_oxigraph, oxigraph_server, stub_server
 
-from k2graph import push
 from k2graph.cli import main
 from k2graph.problems import display_path
+from k2graph.remote import push
 from k2graph.sparql import engines, guard, named
 from k2graph.sparql.answer import Row
 from k2graph.sparql.engines import oxigraph_term
@@ -93,14 +92,6 @@ def loaded(
 def empty_store(oxigraph_available: None, tmp_path: Path) -> Iterator[str]:
     with oxigraph_server(tmp_path) as base:
         yield base
-
-
-@pytest.fixture(scope="module")
-def local() -> tuple[rdflib.Dataset, ox.Store]:
-    """The export loaded once into each local engine (the engines the CLI runs in its worker)."""
-    with warnings.catch_warnings():
-        warnings.simplefilter("ignore", DeprecationWarning)  # rdflib's own, on Dataset.parse
-        return engines.load_rdflib(NQ), engines.load_oxigraph(NQ)
 
 
 @pytest.fixture
@@ -233,19 +224,17 @@ def test_readme_shows_a_real_push_and_count(empty_store: str, in_tmp: Path) -> N
 
 
 @pytest.mark.parametrize("name", named.names())
-def test_named_query_over_http_matches_both_local_engines(
-    loaded: tuple[str, Result], local: tuple[rdflib.Dataset, ox.Store], name: str
+def test_named_query_over_http_matches_the_local_engines(
+    loaded: tuple[str, Result], corpus_oxigraph: ox.Store, name: str
 ) -> None:
+    # The same rows as local Oxigraph; tests/test_rdf.py shows local Oxigraph and rdflib agree on
+    # every named query, so the server agrees with both.
     base, _ = loaded
     variables, remote = remote_rows(base, "--named", name)
-    checked = guard.check(named.text(name))
-    with warnings.catch_warnings():
-        warnings.simplefilter("ignore", DeprecationWarning)  # rdflib's own, on Dataset.triples
-        on_rdflib = engines.query_rdflib(local[0], checked, {}, 10**6)
-    on_oxigraph = engines.query_oxigraph(local[1], checked, {}, 10**6)
+    local = engines.query_oxigraph(corpus_oxigraph, guard.check(named.text(name)), {}, 10**6)
     assert remote, f"{name} found nothing over HTTP"
-    assert variables == on_oxigraph.variables
-    assert ordered(remote) == ordered(on_rdflib.rows) == ordered(on_oxigraph.rows)
+    assert variables == local.variables
+    assert ordered(remote) == ordered(local.rows)
 
 
 @pytest.mark.parametrize(
@@ -254,7 +243,7 @@ def test_named_query_over_http_matches_both_local_engines(
 )
 def test_bind_over_http_matches_the_local_engine(
     loaded: tuple[str, Result],
-    local: tuple[rdflib.Dataset, ox.Store],
+    corpus_oxigraph: ox.Store,
     name: str,
     variable: str,
     iri: str,
@@ -263,7 +252,7 @@ def test_bind_over_http_matches_the_local_engine(
     _, remote = remote_rows(base, "--named", name, "--bind", f"{variable}=<{iri}>")
     term = {"type": "uri", "value": iri}
     on_oxigraph = engines.query_oxigraph(
-        local[1], guard.check(named.text(name)), {variable: term}, 10**6
+        corpus_oxigraph, guard.check(named.text(name)), {variable: term}, 10**6
     )
     assert remote
     assert {row[variable]["value"] for row in remote} == {iri}

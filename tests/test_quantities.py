@@ -4,8 +4,8 @@ from __future__ import annotations
 
 import pytest
 
-from k2graph.quantities import QuantityError, describe, in_base_units, normalize
-from k2graph.records import QuantityRecord
+from k2graph.corpus.records import QuantityRecord
+from k2graph.stages.quantities import QuantityError, describe, in_base_units, normalize
 
 
 def q(**fields: object) -> QuantityRecord:

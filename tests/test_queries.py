@@ -12,11 +12,12 @@ import pytest
 from click.testing import CliRunner, Result
 from conftest import SOURCES
 
-from k2graph import resolve, tables
+from k2graph import resolve
 from k2graph.api import K2Graph, load
 from k2graph.cli import main
-from k2graph.cli_queries import _screen
-from k2graph.show import show
+from k2graph.cli.output import screen
+from k2graph.query import tables
+from k2graph.query.show import show
 
 
 def run(sources: Path, *args: str) -> Result:
@@ -170,7 +171,7 @@ def test_conflicts_accepts_a_source_prefix_and_writes_csv(tiny: Path) -> None:
 
 
 def test_tables_fit_80_columns_in_a_pipe(tiny: Path) -> None:
-    assert _screen() == (80, False)  # CliRunner's output is not a terminal
+    assert screen() == (80, False)  # CliRunner's output is not a terminal
     for command in ("sources", "claims"):  # `conflicts` keeps its 120 columns (README)
         output = run(tiny, command).stdout
         assert max(len(line) for line in output.splitlines()) <= 80, command
@@ -223,7 +224,7 @@ def test_no_color_means_no_colour(monkeypatch: pytest.MonkeyPatch) -> None:
 
     monkeypatch.setenv("NO_COLOR", "1")
     monkeypatch.setattr(rich.console.Console, "is_terminal", property(lambda _: True))
-    width, color = _screen()
+    width, color = screen()
     assert color is False
     assert width >= 1
     assert "\x1b" not in tables.to_text("plain", 80, color)

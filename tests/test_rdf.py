@@ -13,14 +13,17 @@ from pathlib import Path
 import pyoxigraph as ox
 import pytest
 from conftest import EXPORTS, ROOT, SOURCES
+from factory import make_corpus
 from pyld import jsonld
 from rdflib import Graph, Literal, URIRef
 from rdflib.compare import isomorphic
 
+from k2graph.exports.rdf import quads, shipped
+from k2graph.exports.rdf.namespaces import K2, OA, RDF, RDFS
+from k2graph.exports.rdf.validate import shacl_problems, union_graph
 from k2graph.pipeline import build_graph
-from k2graph.rdf import quads, shipped
-from k2graph.rdf.namespaces import K2, OA, RDF, RDFS
-from k2graph.rdf.validate import shacl_problems, union_graph
+from k2graph.sparql import named
+from k2graph.sparql.answer import Answer
 
 GRAPH = build_graph(SOURCES)
 QUADS = set(quads(GRAPH, GRAPH.base_iri))
@@ -125,38 +128,50 @@ def test_the_base_iri_is_configurable(tiny: Path) -> None:
     assert not any("w3id.org/k2graph/id" in s for s, _, _, _ in found)
 
 
-@pytest.mark.parametrize("seed", ["1", "2"])
-def test_rdf_bytes_do_not_depend_on_the_hash_seed(seed: str, tiny: Path, tmp_path: Path) -> None:
-    out = tmp_path / f"out{seed}"
+def build_with_seed(sources: Path, out: Path, seed: str) -> None:
     env = {**os.environ, "PYTHONHASHSEED": seed}
-    command = [sys.executable, "-m", "k2graph", "build", "--sources", str(tiny), "--out", str(out)]
+    command = [
+        sys.executable,
+        "-m",
+        "k2graph",
+        "build",
+        "--sources",
+        str(sources),
+        "--out",
+        str(out),
+    ]
     subprocess.run(command, check=True, env=env, capture_output=True, cwd=ROOT)
-    reference = tmp_path / "reference"
-    env["PYTHONHASHSEED"] = "99"
-    command[-1] = str(reference)
-    subprocess.run(command, check=True, env=env, capture_output=True, cwd=ROOT)
+
+
+@pytest.fixture(scope="module")
+def seed_reference(tmp_path_factory: pytest.TempPathFactory) -> tuple[Path, Path]:
+    """The tiny corpus, and its exports built once under hash seed 99."""
+    root = tmp_path_factory.mktemp("hash-seed")
+    sources = make_corpus(root)
+    build_with_seed(sources, root / "reference", "99")
+    return sources, root / "reference"
+
+
+@pytest.mark.parametrize("seed", ["1", "2"])
+def test_rdf_bytes_do_not_depend_on_the_hash_seed(
+    seed: str, seed_reference: tuple[Path, Path], tmp_path: Path
+) -> None:
+    sources, reference = seed_reference
+    out = tmp_path / f"out{seed}"
+    build_with_seed(sources, out, seed)
     for name in ("k2graph.nq", "k2graph.ttl", "k2graph.trig", "k2graph.jsonld"):
         assert (out / name).read_bytes() == (reference / name).read_bytes(), name
 
 
-# rdflib's own query evaluation touches its deprecated Dataset.default_context.
-@pytest.mark.filterwarnings("ignore:Dataset.default_context is deprecated:DeprecationWarning")
-def test_named_queries_return_the_same_rows_on_both_engines_on_the_corpus() -> None:
-    from k2graph.sparql import named
-    from k2graph.sparql.engines import load_oxigraph, load_rdflib, query_oxigraph, query_rdflib
-    from k2graph.sparql.guard import check
+def test_named_queries_return_the_same_rows_on_both_engines_on_the_corpus(
+    corpus_answers: dict[str, tuple[Answer, Answer]],
+) -> None:
+    def key(row: dict[str, object]) -> str:
+        return json.dumps(row, sort_keys=True)
 
-    data = EXPORTS / "k2graph.nq"
-    dataset, store = load_rdflib(data), load_oxigraph(data)
-    for name in named.names():
-        checked = check(named.text(name))
-        by_rdflib = query_rdflib(dataset, checked, {}, 100_000)
-        by_oxigraph = query_oxigraph(store, checked, {}, 100_000)
+    assert sorted(corpus_answers) == named.names()
+    for name, (by_rdflib, by_oxigraph) in corpus_answers.items():
         assert by_rdflib.rows, name
-
-        def key(row: dict[str, object]) -> str:
-            return json.dumps(row, sort_keys=True)
-
         assert sorted(map(key, by_rdflib.rows)) == sorted(map(key, by_oxigraph.rows)), name
 
 

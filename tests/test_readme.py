@@ -31,7 +31,7 @@ def test_ci_runs_both_readme_commands_verbatim() -> None:
 
 def test_readme_shows_the_real_summary_of_the_corpus() -> None:
     from k2graph.pipeline import build_graph
-    from k2graph.workflow import summary
+    from k2graph.workflow.build import summary
 
     readme = (ROOT / "README.md").read_text(encoding="utf-8")
     line = summary(build_graph(ROOT / "sources"))
@@ -150,7 +150,7 @@ def test_rdf_docs_show_the_real_named_query_outputs() -> None:
 
 
 def test_readme_shows_the_real_build_output() -> None:
-    from k2graph.exports import EXPORTS
+    from k2graph.exports.registry import EXPORTS
 
     readme = (ROOT / "README.md").read_text(encoding="utf-8")
     shown = readme.split("$ .venv/bin/k2graph build\n", 1)[1].split("```", 1)[0]

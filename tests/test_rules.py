@@ -9,16 +9,16 @@ import pytest
 from hypothesis import given
 from hypothesis import strategies as st
 
-from k2graph.detect import RULES, Context, Finding, run_rules
-from k2graph.detect.logic import (
+from k2graph.conflicts.rules import RULES, Context, Finding, run_rules
+from k2graph.conflicts.rules.logic import (
     antonym_predicates,
     degree_disagreement,
     exclusive_values,
     opposite_polarity,
 )
-from k2graph.detect.numeric import numeric_disagreement
-from k2graph.detect.publication import unpublished_basis
-from k2graph.detect.scope import scope_caution
+from k2graph.conflicts.rules.numeric import numeric_disagreement
+from k2graph.conflicts.rules.publication import unpublished_basis
+from k2graph.conflicts.rules.scope import scope_caution
 from k2graph.model import (
     Attestation,
     Claim,

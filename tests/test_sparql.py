@@ -10,7 +10,8 @@ from click.testing import CliRunner
 from sparql_support import ENGINES, ID, rows, write_nquads
 
 from k2graph.cli import main
-from k2graph.sparql import api, named
+from k2graph.sparql import named
+from k2graph.workflow import sparql as api
 
 Q_SOURCES = "SELECT ?source ?title WHERE { ?source a k2:Source ; dcterms:title ?title }"
 

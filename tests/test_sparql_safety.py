@@ -22,9 +22,10 @@ from click.testing import CliRunner
 from sparql_support import ENGINES, rows, write_nquads
 
 from k2graph.cli import main
-from k2graph.sparql import api, guard, runner
+from k2graph.sparql import guard, runner
 from k2graph.sparql.answer import Answer
 from k2graph.sparql.errors import QueryRefused, QueryTimeout, SparqlError
+from k2graph.workflow import sparql as api
 
 SRC = Path(__file__).resolve().parent.parent / "src"
 
@@ -74,7 +75,8 @@ def canary() -> Iterator[tuple[str, list[str]]]:
     hits: list[str] = []
     handler = type("Handler", (Canary,), {"hits": hits})
     server = http.server.ThreadingHTTPServer(("127.0.0.1", 0), handler)
-    thread = threading.Thread(target=server.serve_forever, daemon=True)
+    # A short poll interval: `shutdown` waits for the loop to notice, up to one interval.
+    thread = threading.Thread(target=server.serve_forever, args=(0.01,), daemon=True)
     thread.start()
     try:
         yield f"http://127.0.0.1:{server.server_address[1]}", hits

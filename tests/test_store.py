@@ -17,11 +17,12 @@ from sparql_support import ENGINES, write_nquads
 
 from k2graph import __version__
 from k2graph.cli import main
-from k2graph.sparql import api, bindings, engines, guard, named
+from k2graph.sparql import bindings, engines, guard, named
 from k2graph.sparql import store as store_module
 from k2graph.sparql.answer import Row
 from k2graph.sparql.errors import QueryTimeout
 from k2graph.sparql.store import RECORD_NAME, StoreError
+from k2graph.workflow import sparql as api
 
 CARTESIAN = "SELECT (COUNT(*) AS ?n) WHERE { ?a ?b ?c . ?d ?e ?f . ?g ?h ?i }"
 EVERY_ROW = 1_000_000

@@ -9,8 +9,8 @@ from pathlib import Path
 
 import pytest
 
-from k2graph import writer
-from k2graph.writer import LockTimeout, build_lock, write_exports
+from k2graph.exports import writer
+from k2graph.exports.writer import LockTimeout, build_lock, write_exports
 
 
 def test_writes_all_files_and_skips_unchanged(tmp_path: Path) -> None:

@@ -34,7 +34,7 @@ CASES = {
 
 _PROBE = """
 import json, sys, yaml
-from k2graph.yamlsafe import YamlProblem, parse_yaml
+from k2graph.corpus.strict_yaml import YamlProblem, parse_yaml
 cases = json.loads(sys.stdin.read())
 out = {"version": yaml.__version__, "libyaml": hasattr(yaml, "CSafeLoader"), "results": {}}
 for name, text in cases.items():

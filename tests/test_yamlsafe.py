@@ -10,7 +10,7 @@ import pytest
 from hypothesis import given
 from hypothesis import strategies as st
 
-from k2graph.yamlsafe import MAX_DEPTH, YamlProblem, parse_yaml
+from k2graph.corpus.strict_yaml import MAX_DEPTH, YamlProblem, parse_yaml
 
 
 def test_plain_values_resolve_by_the_strict_rule() -> None:

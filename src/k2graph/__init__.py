@@ -1,15 +1,26 @@
 """k2graph: a claim-provenance knowledge graph of what documents say about vitamin K2.
 
 `k2graph.load(sources_dir)` builds the graph and returns a `K2Graph` to query (docs/api.md).
+
+The API is imported on first use, so that a process needing one part of the package (the SPARQL
+worker the command line starts for every query, say) does not import all of it.
 """
 
 from __future__ import annotations
 
-__version__ = "0.1.0"
+from importlib.metadata import version
+from typing import TYPE_CHECKING, Any
 
-# The corpus reader is the submodule `k2graph.load`: import it before binding the name `load` to
-# the API function, or its first import (by the pipeline) would rebind the name to the module.
-import k2graph.load  # noqa: F401  (imported for its side effect on this namespace)
-from k2graph.api import K2Graph, load
+if TYPE_CHECKING:
+    from k2graph.api import K2Graph, load
 
+__version__ = version("k2graph")  # one place for it: pyproject.toml
 __all__ = ["K2Graph", "__version__", "load"]
+
+
+def __getattr__(name: str) -> Any:
+    if name in ("K2Graph", "load"):
+        from k2graph import api
+
+        return getattr(api, name)
+    raise AttributeError(f"module 'k2graph' has no attribute {name!r}")

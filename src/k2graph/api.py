@@ -12,9 +12,10 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import TYPE_CHECKING
 
-from k2graph import query, resolve
-from k2graph.conflict_views import Filters
+from k2graph import resolve
+from k2graph.conflicts.views import Filters
 from k2graph.model import KnowledgeGraph
+from k2graph.query import claims as query
 from k2graph.rows import ClaimRow, ConflictRow, Rows, SourceRow
 from k2graph.vocabulary import ConflictKind, Severity
 
@@ -40,7 +41,7 @@ class K2Graph:
     _store: Store | None = field(default=None)
 
     def __repr__(self) -> str:
-        from k2graph.workflow import summary
+        from k2graph.workflow.build import summary
 
         return f"<K2Graph: {summary(self.graph)}>"
 
@@ -101,13 +102,13 @@ class K2Graph:
 
     def to_networkx(self) -> nx.MultiDiGraph:
         """Sources, claims and entities as a networkx MultiDiGraph (see docs/api.md)."""
-        from k2graph.network import to_networkx
+        from k2graph.exports.network import to_networkx
 
         return to_networkx(self.graph)
 
     def to_rdf(self) -> Dataset:
         """The RDF export as an rdflib Dataset (nanopublication named graphs; docs/rdf.md)."""
-        from k2graph.rdf import to_dataset
+        from k2graph.exports.rdf import to_dataset
 
         return to_dataset(self.graph, self.graph.base_iri)
 
@@ -138,7 +139,7 @@ def check_choices(filters: query.ClaimFilters) -> None:
 
 def load(sources_dir: str | Path = "sources", evidence_config: str | Path | None = None) -> K2Graph:
     """Build the graph of `sources_dir` (raises `k2graph.problems.CorpusError` on problems)."""
-    from k2graph.workflow import load_graph
+    from k2graph.workflow.build import load_graph
 
     evidence = Path(evidence_config) if evidence_config is not None else None
     return K2Graph(load_graph(Path(sources_dir), evidence))

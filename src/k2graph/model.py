@@ -27,6 +27,8 @@ from k2graph.vocabulary import (
 )
 
 FORMAT_VERSION = 1
+# The base of the instance IRIs in the RDF exports, unless a build is given another.
+DEFAULT_BASE = "https://w3id.org/k2graph/id/"
 
 
 class Frozen(BaseModel):
@@ -244,7 +246,7 @@ class KnowledgeGraph(Frozen):
     # Which evidence weights scored the graph: "shipped defaults" or the --evidence-config file.
     evidence_config: str = "shipped defaults"
     # Base of the instance IRIs in the RDF exports.
-    base_iri: str = "https://w3id.org/k2graph/id/"  # = rdf.namespaces.DEFAULT_BASE
+    base_iri: str = DEFAULT_BASE
     sources: tuple[Source, ...] = ()
     works: tuple[Work, ...] = ()
     speakers: tuple[Speaker, ...] = ()

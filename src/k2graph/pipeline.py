@@ -13,22 +13,21 @@ from contextlib import AbstractContextManager, nullcontext
 from pathlib import Path
 from typing import TypeVar
 
-from k2graph.anchor import Folds, anchor_sources
-from k2graph.assemble import assemble
-from k2graph.conflicts import merge_conflicts
-from k2graph.coverage import anchor_skips, check_coverage
-from k2graph.curated_conflicts import curated_conflicts
-from k2graph.detect import Context, run_rules
-from k2graph.evidence import score
-from k2graph.evidence_config import EvidenceConfig, default_config
-from k2graph.gcpause import paused_gc
-from k2graph.inference import link_inferences
-from k2graph.load import load_corpus
-from k2graph.model import KnowledgeGraph
-from k2graph.normalize import build_lexicon
+from k2graph.conflicts.curated import curated_conflicts
+from k2graph.conflicts.merge import merge_conflicts
+from k2graph.conflicts.rules import Context, run_rules
+from k2graph.corpus.load import load_corpus
+from k2graph.evidence.config import EvidenceConfig, default_config
+from k2graph.evidence.score import score
+from k2graph.model import DEFAULT_BASE, KnowledgeGraph
 from k2graph.problems import CorpusError, Problem
-from k2graph.provenance import SourceParts, source_parts
-from k2graph.rdf.namespaces import DEFAULT_BASE
+from k2graph.stages.anchor import Folds, anchor_sources
+from k2graph.stages.assemble import assemble
+from k2graph.stages.coverage import anchor_skips, check_coverage
+from k2graph.stages.gcpause import paused_gc
+from k2graph.stages.inference import link_inferences
+from k2graph.stages.normalize import build_lexicon
+from k2graph.stages.provenance import SourceParts, source_parts
 
 T = TypeVar("T")
 

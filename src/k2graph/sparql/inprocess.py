@@ -41,7 +41,7 @@ class SparqlResult(BaseModel):
 
 
 def build_store(graph: KnowledgeGraph) -> ox.Store:
-    from k2graph.rdf import render_nquads
+    from k2graph.exports.rdf import render_nquads
 
     store = ox.Store()
     store.load(render_nquads(graph).encode("utf-8"), format=ox.RdfFormat.N_QUADS)

@@ -13,12 +13,11 @@ import sys
 from pathlib import Path
 from typing import Any
 
-import k2graph
 from k2graph.sparql.answer import Answer
 from k2graph.sparql.errors import QueryTimeout, SparqlError
 
 # The folder holding the `k2graph` package, so the child imports this very copy of it.
-_PACKAGE_ROOT = str(Path(k2graph.__file__).resolve().parent.parent)
+_PACKAGE_ROOT = str(Path(__file__).resolve().parents[2])  # …/src/k2graph/sparql/runner.py
 
 
 def run_in_child(request: dict[str, Any], timeout: float) -> Answer:

@@ -19,14 +19,14 @@ import secrets
 import shutil
 import tempfile
 from dataclasses import asdict, dataclass, replace
+from importlib.metadata import version
 from pathlib import Path
 
 import pyoxigraph as ox
 
-from k2graph import __version__
+from k2graph.exports.writer import build_lock
 from k2graph.problems import display_path
 from k2graph.sparql.errors import SparqlError
-from k2graph.writer import build_lock
 
 RECORD_NAME = "k2graph-store.json"
 _RECORD_FORMAT = 1
@@ -182,7 +182,7 @@ def _fingerprint(nquads: Path) -> Record:
         quads=0,
         size=stat.st_size,
         mtime_ns=stat.st_mtime_ns,
-        k2graph=__version__,
+        k2graph=version("k2graph"),
         pyoxigraph=ox.__version__,
     )
 

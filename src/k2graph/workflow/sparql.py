@@ -1,0 +1,122 @@
+"""What `k2graph sparql` does, from the parsed options to the text to print.
+
+Order matters for safety: the query is checked (`guard`) and its bindings resolved before the
+data file (or the on-disk store) is looked at, any engine process starts or anything is sent to
+an `--endpoint`, so a refused query never reaches an engine or a store.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from dataclasses import dataclass, field
+from pathlib import Path
+
+from k2graph.problems import display_path
+from k2graph.remote import query as remote
+from k2graph.sparql import bindings, guard, named, results, runner, store
+from k2graph.sparql.answer import Answer
+from k2graph.sparql.errors import SparqlError
+
+DEFAULT_DATA = Path("exports/k2graph.nq")
+DEFAULT_TIMEOUT = 30.0  # seconds; loading the export and running the query
+DEFAULT_LIMIT = 1000  # rows
+
+
+@dataclass(frozen=True)
+class Request:
+    """The command's options, as given. With `store` (an on-disk store written by `k2graph build
+    --store`) the query runs there, on Oxigraph only, and `data` is only compared with the store
+    to warn when it is stale."""
+
+    query: str | None = None
+    file: Path | None = None
+    named: str | None = None
+    list_named: bool = False
+    binds: Sequence[str] = ()
+    fmt: str = "table"
+    engine: str = "rdflib"
+    timeout: float = DEFAULT_TIMEOUT
+    limit: int = DEFAULT_LIMIT
+    data: Path = field(default=DEFAULT_DATA)
+    endpoint: str | None = None  # a SPARQL 1.1 query endpoint; then `engine` and `data` are unused
+    store: Path | None = None  # an on-disk Oxigraph store written by `build --store`
+
+
+@dataclass(frozen=True)
+class Output:
+    """`text` for standard output; `note` (e.g. the truncation notice) for standard error."""
+
+    text: str
+    note: str | None = None
+
+
+def run(request: Request) -> Output:
+    """Run the request; every failure is a `SparqlError` carrying one line."""
+    if request.list_named:
+        return Output(named.listing())
+    if request.store is not None and request.endpoint is not None:
+        raise SparqlError(
+            "--store and --endpoint name two different stores: give one of them"
+            " (--store for a local Oxigraph folder, --endpoint for a server)"
+        )
+    if request.store is not None and request.engine != "oxigraph":
+        raise SparqlError(
+            f"--store is an Oxigraph store: it cannot run on --engine {request.engine}"
+            " (drop --engine, or drop --store to query --data)"
+        )
+    checked = guard.check(_query_text(request))
+    bound = bindings.resolve(request.binds, checked)
+    if request.endpoint is not None:
+        answer = remote.run(request.endpoint, checked, bound, request.limit, request.timeout)
+        notes: list[str] = []
+    else:
+        stale = _check_source(request)
+        answer = _run_locally(request, checked.text, bound)
+        notes = [stale] if stale else []
+    if answer.truncated:
+        shown = len(answer.rows)
+        notes.append(f"showing {shown} of at least {shown + 1} rows; use --limit to see more")
+    return Output(results.render(answer, request.fmt), "\n".join(notes) or None)
+
+
+def _run_locally(request: Request, text: str, bound: dict[str, bindings.Term]) -> Answer:
+    return runner.run_in_child(
+        {
+            "query": text,
+            "engine": request.engine,
+            "data": str(request.data.resolve()),
+            "store": str(request.store.resolve()) if request.store is not None else None,
+            "bindings": bound,
+            "limit": request.limit,
+        },
+        request.timeout,
+    )
+
+
+def _check_source(request: Request) -> str | None:
+    """Refuse a missing N-Quads file or store; return the warning when the store is stale."""
+    if request.store is not None:
+        return store.check_for_query(request.store, request.data)
+    if not request.data.is_file():
+        raise SparqlError(
+            f"{display_path(request.data)} not found: run `k2graph build` to write the exports,"
+            " or point --data at an N-Quads file"
+        )
+    return None
+
+
+def _query_text(request: Request) -> str:
+    """The query from exactly one of QUERY, --file and --named."""
+    given = [x is not None for x in (request.query, request.file, request.named)]
+    if sum(given) != 1:
+        raise SparqlError("give exactly one of QUERY, --file F.rq or --named NAME (see --list)")
+    if request.named is not None:
+        return named.text(request.named)
+    if request.file is not None:
+        try:
+            return request.file.read_text(encoding="utf-8")
+        except (OSError, UnicodeDecodeError) as err:
+            reason = getattr(err, "strerror", None) or str(err)
+            raise SparqlError(f"cannot read {display_path(request.file)}: {reason}") from None
+    assert request.query is not None
+    return request.query
