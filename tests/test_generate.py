@@ -15,10 +15,10 @@ from bench_support import bench_module
 from hypothesis import given
 from hypothesis import strategies as st
 
-from k2graph.corpus.strict_yaml import parse_yaml
+from k2graph.corpus.strict_yaml import YamlProblem, parse_yaml
 from k2graph.model import KnowledgeGraph
 from k2graph.pipeline import run
-from k2graph.problems import Problem
+from k2graph.problems import Problem, unsafe_character
 
 ROOT = Path(__file__).resolve().parent.parent
 CLAIMS = 300
@@ -109,4 +109,11 @@ def test_the_command_line(tmp_path: Path, capsys: pytest.CaptureFixture[str]) ->
 
 @given(st.text())
 def test_quoted_strings_read_back_unchanged(text: str) -> None:
-    assert parse_yaml(f"key: {yaml_emit.quote(text)}\n").data == {"key": text}
+    # Text with a control character (but tab and line breaks) or a bidirectional override is
+    # refused by the reader however it is quoted; everything else reads back as written.
+    written = f"key: {yaml_emit.quote(text)}\n"
+    if unsafe_character(text) is not None:
+        with pytest.raises(YamlProblem, match="control character"):
+            parse_yaml(written)
+    else:
+        assert parse_yaml(written).data == {"key": text}

@@ -386,7 +386,9 @@ def test_a_slow_store_times_out(fast_retries: None) -> None:
             "--retries",
             "1",
         )
-    assert_one_line_failure(result, "no answer within 0.3 s", "after 2 attempts", "--timeout")
+    assert_one_line_failure(
+        result, "no complete answer within 0.3 s", "after 2 attempts", "--timeout"
+    )
 
 
 def test_a_redirect_is_reported_not_followed() -> None:

@@ -23,10 +23,18 @@ def is_slug(text: str) -> bool:
 
 
 def slugify(text: str) -> str:
-    """A slug for a name: `Matrix Gla protein (MGP)` → `matrix-gla-protein-mgp`."""
+    """A slug for a name: `Matrix Gla protein (MGP)` → `matrix-gla-protein-mgp`.
+
+    Letters and digits with no ASCII spelling (other scripts: `β-carotene`, `ビタミンK2`) cannot
+    be dropped without two names meeting in one slug, so a name with any of them gets the first
+    hex digits of its own SHA-256 appended: `carotene-3c0d…`, `k2-…`."""
     folded = unicodedata.normalize("NFKD", text).replace("μ", "u").replace("µ", "u")
     ascii_text = folded.encode("ascii", "ignore").decode("ascii").lower()
-    return "-".join(re.findall(r"[a-z0-9]+", ascii_text)) or "x"
+    slug = "-".join(re.findall(r"[a-z0-9]+", ascii_text))
+    if any(char.isalnum() and not char.isascii() for char in folded):
+        digest = hashlib.sha256(unicodedata.normalize("NFC", text).encode("utf-8")).hexdigest()
+        slug = f"{slug}-{digest[:8]}" if slug else f"x-{digest[:8]}"
+    return slug or "x"
 
 
 def content_id(prefix: str, content: object) -> str:

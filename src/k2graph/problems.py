@@ -7,6 +7,7 @@ the line and record, the field, what is wrong and how to fix it.
 
 from __future__ import annotations
 
+import re
 from collections.abc import Iterable
 from pathlib import Path
 
@@ -36,8 +37,9 @@ class Problem(BaseModel):
         text = ": ".join(parts) + ": " + self.message
         if self.fix:
             text += f" — fix: {self.fix}"
-        # One problem, one line: a quote with a line break must not split the report.
-        return " ".join(text.split())
+        # One problem, one line: a quote with a line break must not split the report; and no
+        # character from a file may act on the terminal that shows it.
+        return printable(" ".join(text.split()))
 
     def sort_key(self) -> tuple[str, int, str]:
         return (self.file, self.line or 0, self.render())
@@ -49,6 +51,50 @@ class CorpusError(Exception):
     def __init__(self, problems: Iterable[Problem]) -> None:
         self.problems = tuple(sorted(set(problems), key=Problem.sort_key))
         super().__init__("\n".join(p.render() for p in self.problems))
+
+
+# What may not reach a terminal as it is: C0 controls but tab and line feed (ESC starts the
+# sequences that move the cursor, retitle the window or write the clipboard), DEL, C1 controls
+# (U+009B is a one-character ESC [), and the bidirectional controls that reorder what follows.
+UNPRINTABLE = re.compile(
+    "[\x00-\x08\x0b-\x1f\x7f-\x9f\u061c\u200e\u200f\u202a-\u202e\u2066-\u2069]"
+)
+
+
+def printable(text: str) -> str:
+    """`text` safe to print: each unprintable character written as a visible escape (`\\x1b`,
+    `\\u202e`), everything else as it is."""
+    return UNPRINTABLE.sub(_escape, text)
+
+
+def _escape(found: re.Match[str]) -> str:
+    code = ord(found.group())
+    return f"\\x{code:02x}" if code < 0x100 else f"\\u{code:04x}"
+
+
+# What curated text and documents may not hold at all: every character above that is not
+# whitespace, and the bidirectional overrides, embeddings and isolates (the plain left-to-right
+# and right-to-left marks are allowed).
+UNSAFE_TEXT = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\x7f-\x9f\u202a-\u202e\u2066-\u2069]")
+
+
+def unsafe_character(text: str) -> tuple[int, str] | None:
+    """The first character curated text may not hold, with its index; None when there is none."""
+    found = UNSAFE_TEXT.search(text)
+    if found is None:
+        return None
+    return found.start(), describe_character(found.group())
+
+
+def describe_character(char: str) -> str:
+    """`U+001B (ESCAPE)`: a character named for a message."""
+    import unicodedata
+
+    name = unicodedata.name(char, "") or _CONTROL_NAMES.get(char, "a control character")
+    return f"U+{ord(char):04X} ({name})"
+
+
+_CONTROL_NAMES = {"\x1b": "ESCAPE", "\x00": "NUL", "\x07": "BELL", "\x08": "BACKSPACE"}
 
 
 def display_path(path: Path) -> str:

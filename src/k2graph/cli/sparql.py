@@ -62,6 +62,14 @@ from k2graph.workflow import sparql as sparql_request
     help="Show at most this many rows.",
 )
 @click.option(
+    "--max-memory",
+    type=click.IntRange(min=64),
+    default=sparql_request.DEFAULT_MAX_MEMORY,
+    show_default=True,
+    metavar="MB",
+    help="Megabytes of memory the query may use (with loading the data) before it is stopped.",
+)
+@click.option(
     "--data",
     type=click.Path(path_type=Path, dir_okay=False),
     default=sparql_request.DEFAULT_DATA,
@@ -93,6 +101,7 @@ def sparql(
     engine: str,
     timeout: float,
     limit: int,
+    max_memory: int,
     data: Path,
     endpoint: str | None,
     store: Path | None,
@@ -116,6 +125,7 @@ def sparql(
         data,
         endpoint,
         store,
+        max_memory,
     )
     try:
         result = sparql_request.run(request)

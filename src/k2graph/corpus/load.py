@@ -3,17 +3,25 @@
 This is the only stage that reads files. It checks what can be checked file by file — YAML, record
 shapes, UTF-8, the recorded SHA-256 — and reports every problem it finds instead of stopping at the
 first, so the later stages can still check the records that are sound.
+
+Every file is read through `files`, which keeps to the sources folder and to size limits.
 """
 
 from __future__ import annotations
 
-import hashlib
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Any, TypeVar
 
 from pydantic import BaseModel
 
+from k2graph.corpus.files import (
+    MAX_RECORDS_BYTES,
+    link_problem,
+    outside,
+    read_document,
+    read_limited,
+)
 from k2graph.corpus.records import (
     ClaimRecord,
     ConflictRecord,
@@ -69,6 +77,10 @@ def load_corpus(root: Path) -> tuple[Corpus, list[Problem]]:
         fix = "pass --sources with the folder that holds the source folders"
         return _empty(), [Problem(file=shown, message="sources folder not found", fix=fix)]
     folders = sorted(p for p in root.iterdir() if p.is_dir() and not p.name.startswith("."))
+    outside = [f for f in folders if outside(f, root)]
+    for folder in outside:
+        problems.append(link_problem(folder, root))
+    folders = [f for f in folders if f not in outside]
     if not folders:
         problems.append(
             Problem(
@@ -80,14 +92,14 @@ def load_corpus(root: Path) -> tuple[Corpus, list[Problem]]:
     sources = []
     unreadable = set()
     for folder in folders:
-        source = _load_source(folder, problems)
+        source = _load_source(folder, root, problems)
         if source is None:
             unreadable.add(folder.name)
         else:
             sources.append(source)
-    entities = _load_list(root / ENTITIES, "entities", EntityRecord, "entity", problems)
+    entities = _load_list(root / ENTITIES, "entities", EntityRecord, "entity", problems, root)
     conflicts = _load_list(
-        root / CONFLICTS, "conflicts", ConflictRecord, "conflict", problems, required=False
+        root / CONFLICTS, "conflicts", ConflictRecord, "conflict", problems, root, required=False
     )
     corpus = Corpus(tuple(sources), tuple(entities), tuple(conflicts), frozenset(unreadable))
     return corpus, problems
@@ -97,7 +109,7 @@ def _empty() -> Corpus:
     return Corpus((), (), (), frozenset())
 
 
-def _load_source(folder: Path, problems: list[Problem]) -> LoadedSource | None:
+def _load_source(folder: Path, root: Path, problems: list[Problem]) -> LoadedSource | None:
     shown = display_path(folder)
     if not is_slug(folder.name):
         problems.append(
@@ -114,13 +126,15 @@ def _load_source(folder: Path, problems: list[Problem]) -> LoadedSource | None:
         problems.append(Problem(file=f"{shown}/{name}", message="file is missing", fix=fix))
     if missing:
         return None
-    meta = _load_one(folder / SOURCE_META, SourceFile, problems)
-    text = _read_document(folder / DOCUMENT, meta, problems)
+    meta = _load_one(folder / SOURCE_META, SourceFile, problems, root)
+    text = read_document(folder / DOCUMENT, meta, problems, root)
     before = len(problems)
-    records = _load_list(folder / CLAIMS, "records", ClaimRecord, "record", problems)
+    records = _load_list(folder / CLAIMS, "records", ClaimRecord, "record", problems, root)
     complete = len(problems) == before
     before = len(problems)
-    skips = _load_list(folder / SKIPPED, "skipped", SkipRecord, "skip", problems, required=False)
+    skips = _load_list(
+        folder / SKIPPED, "skipped", SkipRecord, "skip", problems, root, required=False
+    )
     if meta is None or text is None:
         return None
     return LoadedSource(
@@ -128,41 +142,13 @@ def _load_source(folder: Path, problems: list[Problem]) -> LoadedSource | None:
     )
 
 
-def _read_document(
-    path: Path, meta: Located[SourceFile] | None, problems: list[Problem]
-) -> str | None:
-    raw = path.read_bytes()
+def _parse(path: Path, problems: list[Problem], root: Path) -> YamlDocument | None:
     shown = display_path(path)
+    raw = read_limited(path, MAX_RECORDS_BYTES, problems, root)
+    if raw is None:
+        return None
     try:
         text = raw.decode("utf-8")
-    except UnicodeDecodeError as err:
-        problems.append(
-            Problem(
-                file=shown,
-                message=f"not valid UTF-8: byte 0x{raw[err.start]:02x} at byte offset {err.start}",
-                fix="restore the document as collected, saved as UTF-8",
-            )
-        )
-        return None
-    actual = hashlib.sha256(raw).hexdigest()
-    if meta is not None and meta.value.sha256 != actual:
-        problems.append(
-            meta.problem(
-                f"{shown} changed since its recorded SHA-256 "
-                f"(recorded {meta.value.sha256[:12]}…, now {actual[:12]}…)",
-                field="sha256",
-                fix=f"restore the original document, or if the change is intended set "
-                f"sha256 to {actual} and re-check every quote",
-            )
-        )
-        return None
-    return text
-
-
-def _parse(path: Path, problems: list[Problem]) -> YamlDocument | None:
-    shown = display_path(path)
-    try:
-        text = path.read_bytes().decode("utf-8")
     except UnicodeDecodeError as err:
         problems.append(Problem(file=shown, message=f"not valid UTF-8 at byte offset {err.start}"))
         return None
@@ -173,8 +159,8 @@ def _parse(path: Path, problems: list[Problem]) -> YamlDocument | None:
         return None
 
 
-def _load_one(path: Path, model: type[M], problems: list[Problem]) -> Located[M] | None:
-    doc = _parse(path, problems)
+def _load_one(path: Path, model: type[M], problems: list[Problem], root: Path) -> Located[M] | None:
+    doc = _parse(path, problems, root)
     if doc is None:
         return None
     located, found = validate(
@@ -190,6 +176,7 @@ def _load_list(
     model: type[M],
     noun: str,
     problems: list[Problem],
+    root: Path,
     *,
     required: bool = True,
 ) -> list[Located[M]]:
@@ -199,7 +186,7 @@ def _load_list(
         if required:
             problems.append(Problem(file=shown, message="file is missing", fix=FORMAT_HELP))
         return []
-    doc = _parse(path, problems)
+    doc = _parse(path, problems, root)
     if doc is None:
         return []
     items = _top_list(doc.data, key, shown, problems)

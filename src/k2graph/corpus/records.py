@@ -48,8 +48,24 @@ def _nonblank(value: str) -> str:
     return value
 
 
+# A quote is the passage that states one thing: far below this, which keeps the quote matcher
+# (and every message that shows a quote) within bounds.
+MAX_QUOTE_CHARS = 10_000
+
+
+def _quote(value: str) -> str:
+    _nonblank(value)
+    if len(value) > MAX_QUOTE_CHARS:
+        raise ValueError(
+            f"the quote is {len(value):,} characters long, over the limit of {MAX_QUOTE_CHARS:,}:"
+            " quote the sentence or passage that states the claim"
+        )
+    return value
+
+
 Slug = Annotated[StrictStr, AfterValidator(_slug)]
 Text = Annotated[StrictStr, AfterValidator(_nonblank)]
+Quote = Annotated[StrictStr, AfterValidator(_quote)]
 Number = Annotated[float, Field(strict=True)] | Annotated[int, Field(strict=True)]
 Unknown = Literal["unknown"]
 
@@ -131,7 +147,7 @@ class ClaimPart(Record):
 
 
 class AttestationPart(Record):
-    quote: Text
+    quote: Quote
     occurrence: Annotated[int, Field(strict=True, ge=1)] | None = None
     speaker: Slug
     modality: Modality
@@ -184,7 +200,7 @@ class ConflictsFile(Record):
 class SkipRecord(Record):
     """A passage deliberately given no claim, with the reason (a `note` is needed for `other`)."""
 
-    quote: Text
+    quote: Quote
     occurrence: Annotated[int, Field(strict=True, ge=1)] | None = None
     reason: SkipReason
     note: Text | None = None

@@ -8,8 +8,11 @@ a character YAML refuses or reads as a line break.
 from __future__ import annotations
 
 import json
+import math
 import re
 from typing import Any
+
+from k2graph.problems import unsafe_character
 
 
 def looks_like_json(text: str) -> bool:
@@ -51,17 +54,30 @@ def json_or_none(text: str, max_depth: int) -> Any:
         data = _JSON.decode(text)
     except (ValueError, RecursionError, _NotPlainJson):
         return None
-    if not isinstance(data, dict | list) or _depth(data) > max_depth:
+    if not isinstance(data, dict | list) or not _plain(data, max_depth):
         return None
     return data
 
 
-def _depth(value: Any) -> int:
-    """Nesting depth, counted as the YAML composer counts nodes (a scalar is one level)."""
-    deepest, frontier = 1, [(value, 1)]
+def _plain(value: Any, max_depth: int) -> bool:
+    """Nesting no deeper than `max_depth` (counted as the YAML composer counts nodes, a scalar
+    being one level), every number finite, and no text (key or value) the YAML path refuses."""
+    frontier = [(value, 1)]
     while frontier:
         current, level = frontier.pop()
-        children = current.values() if isinstance(current, dict) else current
-        deepest = max(deepest, level + 1 if children else level)
-        frontier.extend((c, level + 1) for c in children if isinstance(c, dict | list))
-    return deepest
+        if isinstance(current, dict):
+            if any(unsafe_character(key) for key in current):
+                return False
+            children = list(current.values())
+        else:
+            children = current
+        if level + (1 if children else 0) > max_depth:
+            return False
+        for child in children:
+            if isinstance(child, dict | list):
+                frontier.append((child, level + 1))
+            elif (isinstance(child, str) and unsafe_character(child)) or (
+                isinstance(child, float) and not math.isfinite(child)
+            ):
+                return False
+    return True

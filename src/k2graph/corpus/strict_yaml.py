@@ -25,7 +25,6 @@ the error.
 
 from __future__ import annotations
 
-import re
 from dataclasses import dataclass, field
 from typing import Any
 
@@ -34,6 +33,9 @@ from yaml.events import AliasEvent, CollectionStartEvent, ScalarEvent
 from yaml.nodes import MappingNode, Node, ScalarNode, SequenceNode
 
 from k2graph.corpus.strict_json import json_or_none, looks_like_json
+from k2graph.corpus.yaml_scalars import YamlProblem, resolve_scalar
+
+__all__ = ["MAX_DEPTH", "Path_", "YamlDocument", "YamlProblem", "parse_yaml"]
 
 MAX_DEPTH = 32
 
@@ -42,33 +44,6 @@ Path_ = tuple[str | int, ...]
 _STR_TAG = "tag:yaml.org,2002:str"
 _SEQ_TAG = "tag:yaml.org,2002:seq"
 _MAP_TAG = "tag:yaml.org,2002:map"
-
-_NULLS = {"", "~", "null", "Null", "NULL"}
-_BOOLS = {"true": True, "True": True, "TRUE": True, "false": False, "False": False, "FALSE": False}
-_YAML11_BOOLS = {"yes", "no", "on", "off", "y", "n"}
-_INT = re.compile(r"[-+]?(0|[1-9][0-9]*)")
-_FLOAT = re.compile(r"[-+]?([0-9]+\.[0-9]*|\.[0-9]+)([eE][-+]?[0-9]+)?|[-+]?[0-9]+[eE][-+]?[0-9]+")
-_SURPRISES = (
-    (re.compile(r"[-+]?0[0-9_]+"), "a number with a leading zero (YAML 1.1 reads it as octal)"),
-    (re.compile(r"[-+]?0[xXoObB][0-9a-fA-F_]+"), "a hexadecimal, octal or binary literal"),
-    (re.compile(r"[-+]?[0-9][0-9_]*(:[0-5]?[0-9])+(\.[0-9_]*)?"), "a sexagesimal number"),
-    (re.compile(r"[-+]?[0-9][0-9_]*_[0-9_]*(\.[0-9_]*)?"), "a number with underscores"),
-    (re.compile(r"[-+]?\.(inf|Inf|INF)|\.(nan|NaN|NAN)"), "an infinite or not-a-number value"),
-)
-
-
-class YamlProblem(Exception):
-    """The text is not acceptable YAML; `line` is 1-based where known. `ours` is False for an
-    error the parser reported (syntax), True for one of this module's own checks."""
-
-    def __init__(
-        self, message: str, line: int | None, fix: str | None = None, *, ours: bool = True
-    ) -> None:
-        super().__init__(message)
-        self.message = message
-        self.line = line
-        self.fix = fix
-        self.ours = ours
 
 
 @dataclass(frozen=True)
@@ -260,28 +235,5 @@ def _require_tag(node: Node, tag: str, line: int) -> None:
 
 def _scalar(node: ScalarNode, line: int) -> Any:
     _require_tag(node, _STR_TAG, line)
-    value: str = node.value
-    if node.style:  # quoted or block scalar: always text (plain is None, or "" from libyaml)
-        return value
-    if value in _NULLS:
-        return None
-    if value in _BOOLS:
-        return _BOOLS[value]
-    if value.lower() in _YAML11_BOOLS:
-        raise YamlProblem(
-            f"unquoted '{value}' is read as a boolean by YAML 1.1 tools",
-            line,
-            f'write "{value}" in quotes for text, or true/false for a yes/no value',
-        )
-    if _INT.fullmatch(value):
-        return int(value)
-    if _FLOAT.fullmatch(value):
-        return float(value)
-    for pattern, what in _SURPRISES:
-        if pattern.fullmatch(value):
-            raise YamlProblem(
-                f"unquoted '{value}' is {what}, which YAML tools read differently",
-                line,
-                f'write "{value}" in quotes for text, or a plain decimal number',
-            )
-    return value
+    # A quoted or block scalar is always text (plain style is None, or "" from libyaml).
+    return resolve_scalar(node.value, quoted=bool(node.style), line=line)

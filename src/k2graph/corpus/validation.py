@@ -137,7 +137,8 @@ def _describe(value: Any) -> str:
         return "a mapping"
     if isinstance(value, list):
         return "a list"
-    return repr(value)
+    text = repr(value)
+    return text if len(text) <= 80 else text[:79] + "…"
 
 
 def _message(field_path: tuple[str | int, ...], d: ErrorDetails) -> str:
@@ -153,10 +154,15 @@ def _message(field_path: tuple[str | int, ...], d: ErrorDetails) -> str:
     if kind in ("enum", "literal_error"):
         expected = d.get("ctx", {}).get("expected", "")
         return f"{_describe(d.get('input'))} is not allowed; expected {expected}"
-    if kind == "value_error" and isinstance(d.get("input"), dict):
-        # A rule over the whole record (a model validator): its own words say it all.
+    if kind == "value_error" and (isinstance(d.get("input"), dict) or _long(d.get("input"))):
+        # A rule over the whole record (a model validator), or one over a long text (a quote
+        # too long): its own words say it all.
         return str(d["msg"]).removeprefix("Value error, ")
     return f"{d['msg']} (got {_describe(d.get('input'))})"
+
+
+def _long(value: Any) -> bool:
+    return isinstance(value, str) and len(value) > 80
 
 
 def _fix(model: type[BaseModel], field_path: tuple[str | int, ...], d: ErrorDetails) -> str:

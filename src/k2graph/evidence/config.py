@@ -7,6 +7,7 @@ the key and the fix — the weights are input like any other.
 
 from __future__ import annotations
 
+import math
 import tomllib
 from importlib import resources
 from pathlib import Path
@@ -17,6 +18,7 @@ from pydantic import BaseModel, ConfigDict, Field, ValidationError
 from k2graph.problems import Problem, display_path
 
 DEFAULTS_FILE = "evidence.toml"
+MAX_BYTES = 1024 * 1024  # the shipped file is under 3 KB
 Weights = dict[str, float]
 
 
@@ -52,6 +54,14 @@ def load_config(path: Path | None) -> tuple[EvidenceConfig, list[Problem]]:
         return defaults, []
     shown = display_path(path)
     try:
+        if path.stat().st_size > MAX_BYTES:
+            return defaults, [
+                Problem(
+                    file=shown,
+                    message=f"is larger than {MAX_BYTES // 1024} KB: not an evidence config",
+                    fix="give the TOML file of weights (docs/evidence.md)",
+                )
+            ]
         override = tomllib.loads(path.read_text(encoding="utf-8"))
     except FileNotFoundError:
         return defaults, [Problem(file=shown, message="evidence config file not found")]
@@ -59,6 +69,16 @@ def load_config(path: Path | None) -> tuple[EvidenceConfig, list[Problem]]:
         return defaults, [
             Problem(file=shown, message=f"not valid TOML: {err}", fix="correct the TOML syntax")
         ]
+    except RecursionError:
+        return defaults, [
+            Problem(
+                file=shown,
+                message="not valid TOML: nested too deeply to read",
+                fix="give the flat tables of weights (docs/evidence.md)",
+            )
+        ]
+    except OSError as err:
+        return defaults, [Problem(file=shown, message=f"cannot be read: {err.strerror or err}")]
     problems = _check_keys(override, defaults, shown)
     if problems:
         return defaults, problems
@@ -70,6 +90,11 @@ def load_config(path: Path | None) -> tuple[EvidenceConfig, list[Problem]]:
     except ValidationError as err:  # pragma: no cover - _check_keys catches what can go wrong
         return defaults, [Problem(file=shown, message=str(err))]
     return config, []
+
+
+def _shown(value: Any) -> str:
+    text = repr(value)
+    return text if len(text) <= 60 else text[:59] + "…"
 
 
 def _check_keys(override: dict[str, Any], defaults: EvidenceConfig, shown: str) -> list[Problem]:
@@ -107,8 +132,17 @@ def _check_keys(override: dict[str, Any], defaults: EvidenceConfig, shown: str) 
                     Problem(
                         file=shown,
                         field=where,
-                        message=f"expected a number, got {value!r}",
+                        message=f"expected a number, got {_shown(value)}",
                         fix="write a decimal number such as 0.1 or -0.05",
+                    )
+                )
+            elif not math.isfinite(value):
+                problems.append(
+                    Problem(
+                        file=shown,
+                        field=where,
+                        message=f"expected a finite number, got {value}",
+                        fix="write a decimal number such as 0.1 or -0.05 (not nan or inf)",
                     )
                 )
     return problems

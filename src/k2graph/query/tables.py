@@ -18,6 +18,7 @@ from rich.console import Console
 from rich.table import Table
 from rich.text import Text
 
+from k2graph.problems import printable
 from k2graph.rows import ClaimRow, ConflictRow, Row, Rows, SourceRow
 
 FORMATS = ("table", "json", "csv", "markdown")
@@ -114,6 +115,8 @@ def render_csv(rows: Rows[Any]) -> str:
 def _csv_value(value: object) -> object:
     if isinstance(value, bool):
         return "true" if value else "false"
+    if isinstance(value, str):
+        return printable(value)
     return "" if value is None else value
 
 
@@ -132,7 +135,7 @@ def render_markdown(rows: Rows[Any]) -> str:
 
 
 def _markdown_cell(text: str) -> str:
-    return text.replace("|", "\\|").replace("\n", "<br>")
+    return printable(text.replace("|", "\\|").replace("\n", "<br>"))
 
 
 def render_table(rows: Rows[Any], width: int = WIDTH, color: bool = False) -> str:
@@ -149,7 +152,7 @@ def render_table(rows: Rows[Any], width: int = WIDTH, color: bool = False) -> st
             max_width=_MAX_WIDTH.get(name),
         )
     for row in rows:
-        table.add_row(*(Text(cell(row)) for _, cell in columns))
+        table.add_row(*(Text(printable(cell(row))) for _, cell in columns))
     return to_text(table, width, color)
 
 

@@ -1,21 +1,28 @@
-"""One HTTP POST to a SPARQL store, with the standard library only, and the URL checks before it.
+"""One HTTP POST to a SPARQL store, the URL checks before it, and the URL as messages show it.
 
 Shared by `k2graph push` (Graph Store Protocol, SPARQL Update) and `k2graph sparql --endpoint`
-(SPARQL Protocol). Every failure is an `EndpointError` carrying the HTTP status (None when no
-answer came), the server's message cut to one short line, and whether sending the same request
-again may succeed (no answer, a timeout, 5xx or 429) or cannot (any other 4xx, or a 3xx).
+(SPARQL Protocol), and meant for anything else of ours that talks to a store. The exchange itself
+(`wire`) has one deadline for all of it and a cap on the answer's size. Credentials may be given
+in the URL (`https://user:password@host/…`, sent as HTTP Basic authentication); every message
+shows the URL with the password replaced by `***`. Every failure is an `EndpointError` carrying
+the HTTP status (None when no answer came), the server's message cut to one short printable line,
+and whether sending the same request again may succeed (no answer, a timeout, a cut-off answer,
+5xx or 429) or cannot (any other 4xx, or a 3xx, which is reported rather than followed).
 """
 
 from __future__ import annotations
 
+import base64
 import http.client
-import urllib.error
 import urllib.parse
-import urllib.request
 from dataclasses import dataclass
 from importlib.metadata import version
 
+from k2graph.problems import printable
+from k2graph.remote.wire import Exchange, WireError, exchange
+
 MESSAGE_CHARS = 300  # of the server's answer, quoted in an error
+MAX_ANSWER = 256 * 1024 * 1024  # bytes: the largest answer read (a query's results)
 
 
 class BadUrl(ValueError):
@@ -25,12 +32,20 @@ class BadUrl(ValueError):
 class EndpointError(Exception):
     """A request that failed: `status` is None when no HTTP answer came at all."""
 
-    def __init__(self, url: str, status: int | None, reason: str, retryable: bool) -> None:
+    def __init__(
+        self,
+        url: str,
+        status: int | None,
+        reason: str,
+        retryable: bool,
+        timed_out: bool = False,
+    ) -> None:
         super().__init__(reason)
-        self.url = url
+        self.url = url  # as messages show it (`redact`)
         self.status = status
         self.reason = reason
         self.retryable = retryable
+        self.timed_out = timed_out
 
     def describe(self) -> str:
         """`HTTP 400 Bad Request: "…"`, or the network failure, in one line."""
@@ -55,71 +70,86 @@ def check_url(url: str, example: str) -> str:
         host = parts.hostname
         parts.port  # noqa: B018 - raises ValueError for a port that is not a number
     except ValueError as err:
-        raise BadUrl(f"--endpoint {url!r} is not a valid URL: {err}") from None
+        raise BadUrl(f"--endpoint {redact(url)!r} is not a valid URL: {err}") from None
     if parts.scheme not in ("http", "https") or not host:
         raise BadUrl(
-            f"--endpoint {url!r} is not an http:// or https:// URL with a host, e.g. {example}"
+            f"--endpoint {redact(url)!r} is not an http:// or https:// URL with a host,"
+            f" e.g. {example}"
         )
-    if any(c.isspace() for c in url):
-        raise BadUrl(f"--endpoint {url!r} holds a space: percent-encode it (%20)")
+    if any(c.isspace() or not c.isprintable() for c in url):
+        raise BadUrl(
+            f"--endpoint {printable(redact(url))!r} holds a space or a control character:"
+            " percent-encode it (%20)"
+        )
     return url
 
 
-class _NoRedirect(urllib.request.HTTPRedirectHandler):
-    # urllib would turn a redirected POST into a GET without its body (a push would then
-    # download the store); report the redirect instead, so the user gives the final URL.
-    def redirect_request(self, *args: object, **kwargs: object) -> None:
-        return None
+def redact(url: str) -> str:
+    """`url` as messages show it: a password replaced by `***`."""
+    try:
+        parts = urllib.parse.urlsplit(url)
+    except ValueError:
+        return url
+    if parts.password is None:
+        return url
+    user = parts.username or ""
+    host = parts.netloc.rpartition("@")[2]
+    return urllib.parse.urlunsplit(parts._replace(netloc=f"{user}:***@{host}"))
 
 
-_OPENER = urllib.request.build_opener(_NoRedirect)
-
-
-def post(url: str, body: bytes, content_type: str, accept: str, timeout: float) -> Response:
-    """POST `body` to `url`; the answer when its status is 2xx, `EndpointError` otherwise."""
-    request = urllib.request.Request(
-        url,
-        data=body,
-        method="POST",
-        headers={
-            "Content-Type": content_type,
-            "Accept": accept,
-            "User-Agent": f"k2graph/{version('k2graph')}",
-        },
+def post(
+    url: str,
+    body: bytes,
+    content_type: str,
+    accept: str,
+    timeout: float,
+    max_bytes: int = MAX_ANSWER,
+) -> Response:
+    """POST `body` to `url` and read the whole answer within `timeout` seconds in all; the answer
+    when its status is 2xx, `EndpointError` otherwise."""
+    parts = urllib.parse.urlsplit(url)
+    shown = redact(url)
+    headers = {
+        "Host": parts.netloc.rpartition("@")[2],
+        "Content-Type": content_type,
+        "Content-Length": str(len(body)),
+        "Accept": accept,
+        "User-Agent": f"k2graph/{version('k2graph')}",
+        "Connection": "close",
+    }
+    if parts.username is not None:
+        pair = (
+            f"{urllib.parse.unquote(parts.username)}:{urllib.parse.unquote(parts.password or '')}"
+        )
+        headers["Authorization"] = "Basic " + base64.b64encode(pair.encode("utf-8")).decode()
+    target = urllib.parse.urlunsplit(("", "", parts.path or "/", parts.query, ""))
+    head = f"POST {target} HTTP/1.1\r\n" + "".join(f"{k}: {v}\r\n" for k, v in headers.items())
+    request = Exchange(
+        host=parts.hostname or "",
+        port=parts.port or (443 if parts.scheme == "https" else 80),
+        tls=parts.scheme == "https",
+        head=(head + "\r\n").encode("utf-8"),
+        body=body,
+        timeout=timeout,
+        max_bytes=max_bytes,
     )
     try:
-        with _OPENER.open(request, timeout=timeout) as answer:
-            media = answer.headers.get_content_type()
-            return Response(answer.status, media, answer.read())
-    except urllib.error.HTTPError as err:
-        raise _http_error(url, err) from None
-    except TimeoutError:
-        raise EndpointError(url, None, f"no answer within {timeout:g} s", True) from None
-    except urllib.error.URLError as err:
-        raise EndpointError(url, None, _network_reason(err.reason, timeout), True) from None
-    except (http.client.HTTPException, OSError) as err:
-        raise EndpointError(url, None, _network_reason(err, timeout), True) from None
+        answer = exchange(request)
+    except WireError as err:
+        reason = printable(err.reason)
+        raise EndpointError(shown, None, reason, err.retryable, err.timed_out) from None
+    media = answer.headers.get("content-type", "").split(";", 1)[0].strip().lower()
+    if 200 <= answer.status < 300:
+        return Response(answer.status, media, answer.body)
+    raise _http_error(shown, answer.status, answer.headers, answer.body)
 
 
-def _http_error(url: str, err: urllib.error.HTTPError) -> EndpointError:
-    try:
-        text = err.read().decode("utf-8", errors="replace")
-    except (OSError, http.client.HTTPException):
-        text = ""
-    finally:
-        err.close()
-    message = " ".join(text.split())
-    if 300 <= err.code < 400:
-        message = f"redirected to {err.headers.get('Location', '?')}: give that URL instead"
+def _http_error(url: str, status: int, headers: dict[str, str], body: bytes) -> EndpointError:
+    message = " ".join(printable(body.decode("utf-8", errors="replace")).split())
+    if 300 <= status < 400:
+        location = printable(redact(headers.get("location", "?")))
+        message = f"redirected to {location}: give that URL instead"
     elif len(message) > MESSAGE_CHARS:
         message = message[: MESSAGE_CHARS - 1] + "…"
-    retryable = err.code >= 500 or err.code == 429  # too many requests: later may do
-    return EndpointError(url, err.code, f'"{message}"' if message else "", retryable)
-
-
-def _network_reason(reason: object, timeout: float) -> str:
-    if isinstance(reason, TimeoutError):
-        return f"no answer within {timeout:g} s"
-    if isinstance(reason, OSError) and reason.strerror:
-        return reason.strerror
-    return " ".join(str(reason).split()) or type(reason).__name__
+    retryable = status >= 500 or status == 429  # too many requests: later may do
+    return EndpointError(url, status, f'"{message}"' if message else "", retryable)

@@ -34,6 +34,7 @@ DEFAULT_RETRIES = 3
 DEFAULT_TIMEOUT = 120.0  # seconds to wait for the store's answer to one batch
 BACKOFF = 1.0  # seconds before the first retry, doubled before each next one
 MAX_BACKOFF = 30.0
+ANSWER_BYTES = 1024 * 1024  # a store's answer to a write is a status and a short message
 
 Progress = Callable[[str], None]
 
@@ -83,7 +84,7 @@ def push(options: Options, progress: Progress) -> Report:
         )
     if not batches:
         raise PushError(f"{display_path(path)} holds no quads: run `k2graph build` to write it")
-    return Report(options.endpoint, sent, batches, time.monotonic() - start)
+    return Report(endpoint.redact(options.endpoint), sent, batches, time.monotonic() - start)
 
 
 def _checked(options: Options) -> str | None:
@@ -121,7 +122,14 @@ def _send(
     """POST one batch, retrying what may succeed on a second try, with a doubling pause."""
     for attempt in range(1, options.retries + 2):
         try:
-            endpoint.post(request.url, request.body, request.content_type, "*/*", options.timeout)
+            endpoint.post(
+                request.url,
+                request.body,
+                request.content_type,
+                "*/*",
+                options.timeout,
+                max_bytes=ANSWER_BYTES,
+            )
             return
         except endpoint.EndpointError as err:
             if not err.retryable or attempt > options.retries:
@@ -163,7 +171,7 @@ def _failure(
 def _fix(err: endpoint.EndpointError, options: Options) -> str:
     status = err.status
     if status is None:
-        if err.reason.startswith("no answer within"):
+        if err.timed_out:
             return "give the store more time with --timeout, or send less with --batch-size"
         return "check that the store is running and that --endpoint is its URL"
     if 300 <= status < 400:

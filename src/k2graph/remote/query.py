@@ -35,15 +35,17 @@ _RDF = "application/n-triples, text/turtle;q=0.9, application/rdf+xml;q=0.5"
 
 
 def run(
-    url: str, checked: CheckedQuery, bindings: dict[str, Term], limit: int, timeout: float
+    url: str, text: str, form: str, limit: int, timeout: float, given: float | None = None
 ) -> Answer:
-    """The endpoint's answer to `checked`, at most `limit` rows; `SparqlError` on any failure."""
+    """The endpoint's answer to `text` (from `request_text`), a query of the given form, at most
+    `limit` rows, within `timeout` seconds (what is left of the `--timeout` `given`, which the
+    messages name); `SparqlError` on any failure."""
     try:
         endpoint.check_url(url, "http://127.0.0.1:7878/query")
     except endpoint.BadUrl as err:
         raise SparqlError(str(err)) from None
-    text = request_text(checked, bindings)
-    rdf = checked.form in ("CONSTRUCT", "DESCRIBE")
+    rdf = form in ("CONSTRUCT", "DESCRIBE")
+    shown = endpoint.redact(url)
     try:
         response = endpoint.post(
             url,
@@ -51,12 +53,13 @@ def run(
             "application/sparql-query",
             _RDF if rdf else _RESULTS_JSON,
             timeout,
+            max_bytes=endpoint.MAX_ANSWER,
         )
     except endpoint.EndpointError as err:
-        raise _error(err, timeout) from None
+        raise _error(err, given or timeout) from None
     if rdf:
-        return _graph_answer(url, checked.form, response, limit)
-    return _results_answer(url, response, limit)
+        return _graph_answer(shown, form, response, limit)
+    return _results_answer(shown, response, limit)
 
 
 def request_text(checked: CheckedQuery, bindings: dict[str, Term]) -> str:
@@ -73,12 +76,12 @@ def request_text(checked: CheckedQuery, bindings: dict[str, Term]) -> str:
         row = " ".join(sparql_term(bindings[name]) for name in names)
         # On its own line: the query may end in a comment.
         text += f"\nVALUES ({' '.join('?' + n for n in names)}) {{ ({row}) }}\n"
-    # A second look at the whole text: still one read-only query of the same form. The text
-    # itself is sent, not the guard's escape-expanded copy, whose naive \u expansion would
-    # alter a bound value holding a backslash followed by u0022 (never its structure, though).
-    if guard.check(text).form != checked.form:
+    # A second look at the whole text: still one read-only query of the same form. What is sent
+    # is the text that look judged, in the canonical form every parser reads alike.
+    final = guard.check(text)
+    if final.form != checked.form:
         raise SparqlError("the bound query changed its form: refused")
-    return text
+    return final.text
 
 
 def sparql_term(term: Term) -> str:
@@ -95,7 +98,7 @@ def sparql_term(term: Term) -> str:
 
 
 def _error(err: endpoint.EndpointError, timeout: float) -> SparqlError:
-    if err.status is None and err.reason.startswith("no answer within"):
+    if err.timed_out:
         return QueryTimeout(
             f"no answer from {err.url} within {timeout:g} s (--timeout):"
             " narrow the query or give it more time with --timeout"
@@ -116,6 +119,8 @@ def _results_answer(url: str, response: endpoint.Response, limit: int) -> Answer
         names = [str(n) for n in document["head"].get("vars", [])]
         bindings = document["results"]["bindings"]
         rows = [_row(binding) for binding in islice(bindings, limit + 1)]
+    except RecursionError:
+        raise SparqlError(f"{url} answered with JSON nested too deeply to read") from None
     except (ValueError, KeyError, TypeError, AttributeError):
         raise SparqlError(
             f"{url} did not answer in SPARQL JSON results ({response.content_type or 'no type'}):"

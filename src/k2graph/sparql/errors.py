@@ -13,3 +13,7 @@ class QueryRefused(SparqlError):
 
 class QueryTimeout(SparqlError):
     """The query ran past `--timeout` and its process was killed."""
+
+
+class QueryTooLarge(SparqlError):
+    """The query needed more memory than `--max-memory` and its process was stopped."""

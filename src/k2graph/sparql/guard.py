@@ -3,13 +3,19 @@
 Refused: update requests (INSERT, DELETE, LOAD, CLEAR, DROP …), `FROM` / `FROM NAMED` (rdflib
 would fetch the IRI over the network or from disk), and `SERVICE` anywhere (both engines would
 send the query to the endpoint). The checks read the parsed query and its algebra, never the raw
-text: the parser has already expanded `\\u` escapes, dropped comments and resolved prefixed
-names, so no spelling of `SERVICE` escapes them. The text an engine later runs is the
-escape-expanded text checked here, so both parsers read the same characters.
+text, so no spelling of `SERVICE` escapes them.
+
+The guard judges exactly the text the engines later run, and makes that text one that every
+parser reads the same way (`canonical`): `\\u` escapes expanded once (and refused when the result
+would spell another escape, which an engine expanding again would read differently), and every
+line break made a line feed. rdflib ends a `#` comment at a line feed only, Oxigraph (as SPARQL
+says) at a carriage return too: with no carriage return left, a comment ends at the same place
+for both, so nothing can hide behind one.
 """
 
 from __future__ import annotations
 
+import re
 from collections.abc import Iterator
 from dataclasses import dataclass
 
@@ -35,7 +41,7 @@ FORMS = {
 class CheckedQuery:
     """A query that passed every check, ready for an engine."""
 
-    text: str  # with `\u` escapes expanded: what the engines parse
+    text: str  # the canonical text (escapes expanded, line feeds only): what engines run
     form: str  # SELECT, ASK, CONSTRUCT or DESCRIBE
     variables: frozenset[str]  # every variable the query mentions
     projected: tuple[str, ...]  # the SELECT result variables (empty for other forms)
@@ -43,12 +49,38 @@ class CheckedQuery:
     trailing_values: bool = False  # ends with its own VALUES clause (after the WHERE block)
 
 
-def check(text: str) -> CheckedQuery:
-    """Parse `text` and refuse updates, dataset clauses and SERVICE; raise `SparqlError`."""
+MAX_QUERY_CHARS = 1_000_000
+
+
+def canonical(text: str) -> str:
+    """The text as every engine reads it: escapes expanded, line breaks as line feeds."""
+    if len(text) > MAX_QUERY_CHARS:
+        raise SparqlError(
+            f"the query is {len(text):,} characters long, over the limit of {MAX_QUERY_CHARS:,}:"
+            " query with less text (a long VALUES list can often be a FILTER or a join)"
+        )
     try:
         expanded = expandUnicodeEscapes(text)
     except ValueError as err:
         raise SparqlError(f"syntax error: {err}") from None
+    found = _ESCAPE.search(expanded)
+    if found:
+        raise QueryRefused(
+            f"the query spells the escape {found.group()!r} only after its escapes are expanded"
+            " (from \\u005C, a backslash): engines that expand again would read another query;"
+            " write the character itself"
+        )
+    return expanded.replace("\r\n", "\n").replace("\r", "\n")
+
+
+_ESCAPE = re.compile(r"\\u[0-9A-Fa-f]{4}|\\U[0-9A-Fa-f]{8}")
+
+
+def check(text: str) -> CheckedQuery:
+    """Parse `text` and refuse updates, dataset clauses and SERVICE; raise `SparqlError`.
+
+    The checked query's `text` is `canonical(text)`: run that, never `text` itself."""
+    expanded = canonical(text)
     parsed = _parse(expanded)
     try:
         translated = translateQuery(parsed, initNs=PREFIXES)

@@ -11,6 +11,7 @@ import csv
 import io
 import json
 
+from k2graph.problems import printable
 from k2graph.sparql.answer import Answer, Term
 from k2graph.sparql.prefixes import PREFIXES
 
@@ -53,6 +54,10 @@ def _csv(answer: Answer) -> str:
 
 
 def _csv_value(term: Term | None) -> str:
+    return printable(_csv_text(term))
+
+
+def _csv_text(term: Term | None) -> str:
     if term is None:
         return ""
     return "_:" + term["value"] if term["type"] == "bnode" else term["value"]
@@ -66,6 +71,10 @@ def _tsv(answer: Answer) -> str:
 
 
 def _tsv_value(term: Term | None) -> str:
+    return printable(_tsv_text(term))
+
+
+def _tsv_text(term: Term | None) -> str:
     """A term in SPARQL syntax, as the TSV format requires; unbound is empty."""
     if term is None:
         return ""
@@ -112,7 +121,7 @@ def _table_value(term: Term | None) -> str:
         value = "_:" + value
     elif "xml:lang" in term:
         value = f"{value}@{term['xml:lang']}"
-    value = " ".join(value.split())  # one row per line, whatever the literal holds
+    value = printable(" ".join(value.split()))  # one row per line, whatever the literal holds
     return value if len(value) <= _TABLE_CELL else value[: _TABLE_CELL - 1] + "…"
 
 

@@ -77,12 +77,7 @@ class StoreReport:
 def check_target(store: Path, out_dir: Path) -> None:
     """Refuse, before anything is built, a store folder that must not be replaced."""
     where = display_path(store)
-    if store.resolve().is_relative_to(out_dir.resolve()):
-        raise StoreError(
-            f"--store {where} is inside the exports folder {display_path(out_dir)}, which must"
-            " stay byte-deterministic (a store is not): put the store elsewhere,"
-            " e.g. --store .k2graph-store"
-        )
+    refuse_overlap(store, out_dir)
     if store.exists() and not store.is_dir():
         raise StoreError(f"--store {where} is a file, not a folder: give a folder path")
     if store.is_dir() and any(store.iterdir()) and read_record(store) is None:
@@ -92,12 +87,31 @@ def check_target(store: Path, out_dir: Path) -> None:
         )
 
 
+def refuse_overlap(store: Path, out_dir: Path) -> None:
+    """Neither folder may hold the other: the store is replaced whole when it is loaded, and
+    the exports must stay byte-deterministic (a store is not)."""
+    where, exports = display_path(store), display_path(out_dir)
+    if store.resolve().is_relative_to(out_dir.resolve()):
+        raise StoreError(
+            f"--store {where} is inside the exports folder {exports}, which must"
+            " stay byte-deterministic (a store is not): put the store elsewhere,"
+            " e.g. --store .k2graph-store"
+        )
+    if out_dir.resolve().is_relative_to(store.resolve()):
+        raise StoreError(
+            f"--store {where} holds the exports folder {exports}, and a store is replaced whole"
+            " when it is loaded, which would delete the exports: give the store a folder of"
+            " its own, e.g. --store .k2graph-store"
+        )
+
+
 def load(nquads: Path, store: Path, out_dir: Path) -> StoreReport:
     """Load `nquads` into a new store swapped in at `store`, unless it already holds them.
 
     Holds the exports' build lock, so no build rewrites the N-Quads while they are hashed and
     loaded. Raises `StoreError` when the store cannot be written.
     """
+    refuse_overlap(store, out_dir)  # again here: the folders may have changed since the check
     try:
         with build_lock(out_dir, timeout=60.0):
             record = _fingerprint(nquads)

@@ -6,7 +6,8 @@ writes one JSON reply on standard output: {"answer": …} or {"error": "one line
 
 Before anything runs, this process closes itself to the network (an audit hook refusing socket
 and urllib use) and turns off rdflib's FROM loading: a second wall behind `guard`, which the
-worker also applies again to the text it receives.
+worker also applies again to the text it receives. It also limits its own address space to the
+request's `max_memory` megabytes, so a query that would fill the machine's memory stops instead.
 """
 
 from __future__ import annotations
@@ -32,6 +33,16 @@ def block_network() -> None:
     sys.addaudithook(hook)
 
 
+def limit_memory(megabytes: int | None) -> None:
+    """Cap this process's address space (cannot be raised again by the query)."""
+    if megabytes is None:
+        return
+    import resource
+
+    limit = megabytes * 1024 * 1024
+    resource.setrlimit(resource.RLIMIT_AS, (limit, limit))
+
+
 def handle(request: dict[str, Any]) -> dict[str, Any]:
     """Check and run one request; every failure becomes a one-line error."""
     import rdflib.plugins.sparql
@@ -52,6 +63,8 @@ def handle(request: dict[str, Any]) -> dict[str, Any]:
         )
     except SparqlError as err:
         return {"error": str(err)}
+    except MemoryError:
+        return {"out_of_memory": True}
     except Exception as err:  # an engine's own error (bad regex, type error …): report it
         return {"error": f"{request['engine']} failed: {' '.join(str(err).split())}"}
     return {"answer": answer.to_dict()}
@@ -62,6 +75,7 @@ def main() -> None:
     warnings.simplefilter("ignore", DeprecationWarning)
     block_network()
     request = json.loads(sys.stdin.read())
+    limit_memory(request.get("max_memory"))
     json.dump(handle(request), sys.stdout)
 
 

@@ -10,7 +10,6 @@ and suffix. Folding keeps a map back to the original offsets, so they are never 
 
 from __future__ import annotations
 
-import difflib
 import re
 from bisect import bisect_left, bisect_right
 from collections.abc import Callable, Iterable, Sequence
@@ -22,6 +21,7 @@ import ahocorasick
 from k2graph.corpus.load import LoadedSource
 from k2graph.corpus.validation import Located
 from k2graph.problems import Problem
+from k2graph.stages.nearest import nearest_start
 
 CONTEXT = 32
 
@@ -196,17 +196,11 @@ def _anchor(
 def _not_found(text: str, doc: FoldedText, quote: str) -> AnchorFailure:
     """Name the nearest passage and the first character where it differs from the quote."""
     needle = fold_quote(quote)
-    matcher = difflib.SequenceMatcher(None, doc.folded, needle, autojunk=False)
-    block = matcher.find_longest_match(0, len(doc.folded), 0, len(needle))
-    if block.size == 0:
+    found = nearest_start(doc.folded, needle)
+    if found is None:
         return AnchorFailure("quote not found in the document", "copy the words from the document")
-    # The longest common block fixes the rough place; an insertion or deletion before it shifts
-    # the start, so try nearby starts and keep the one that agrees with the quote longest.
-    rough = block.a - block.b
-    starts = range(max(0, rough - 8), min(len(doc.folded), rough + 9))
-    begin = max(starts, key=lambda at: (_common_prefix(needle, doc.folded, at), -abs(at - rough)))
+    begin, differs = found
     window = doc.folded[begin : begin + len(needle)]
-    differs = _common_prefix(needle, doc.folded, begin)
     if differs == len(needle):
         return AnchorFailure(
             f"quote occurs only inside longer words (line {doc.line(doc.start(begin))})",
@@ -263,14 +257,3 @@ def anchor_sources(
             yield located, part.quote, part.occurrence
 
     return anchor_quotes(sources, records, "attestation.quote", folds)
-
-
-def _common_prefix(needle: str, haystack: str, at: int) -> int:
-    length = 0
-    while (
-        length < len(needle)
-        and at + length < len(haystack)
-        and needle[length] == haystack[at + length]
-    ):
-        length += 1
-    return length

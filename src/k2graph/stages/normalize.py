@@ -15,8 +15,9 @@ from k2graph.corpus.records import EntityRecord
 from k2graph.corpus.validation import Located
 from k2graph.identifiers import slugify
 from k2graph.model import Entity, Xref
-from k2graph.problems import Problem
+from k2graph.problems import Problem, describe_character
 from k2graph.stages.anchor import fold_quote
+from k2graph.stages.lookalike import invisible_in, skeleton
 
 
 def ancestors(entities: Mapping[str, Entity], entity_id: str) -> frozenset[str]:
@@ -63,6 +64,7 @@ def build_lexicon(records: Sequence[Located[EntityRecord]]) -> tuple[Lexicon, li
     entities: dict[str, Entity] = {}
     owners: dict[str, Located[EntityRecord]] = {}
     names: dict[str, str] = {}
+    looks: dict[str, tuple[str, str]] = {}  # skeleton → (entity id, name as written)
     for located in records:
         record = located.value
         entity_id = slugify(record.name)
@@ -95,6 +97,11 @@ def build_lexicon(records: Sequence[Located[EntityRecord]]) -> tuple[Lexicon, li
         entities[entity_id] = entity
         owners[entity_id] = located
         for name in (record.name, *record.synonyms):
+            found = _unclear(name, looks, entity_id, entities, located)
+            if found is not None:
+                problems.append(found)
+                continue
+            looks[skeleton(name_key(name))] = (entity_id, name)
             key = name_key(name)
             owner = names.get(key)
             if owner is not None and owner != entity_id:
@@ -110,6 +117,33 @@ def build_lexicon(records: Sequence[Located[EntityRecord]]) -> tuple[Lexicon, li
     lexicon = Lexicon(entities, names)
     problems += _link_broader(lexicon, owners)
     return lexicon, problems
+
+
+def _unclear(
+    name: str,
+    looks: dict[str, tuple[str, str]],
+    entity_id: str,
+    entities: dict[str, Entity],
+    located: Located[EntityRecord],
+) -> Problem | None:
+    """A name with an invisible character, or one that looks like another entity's name."""
+    invisible = invisible_in(name)
+    if invisible is not None:
+        return located.problem(
+            f"name {name!r} holds the invisible character {describe_character(invisible)}",
+            field="name" if name == located.value.name else "synonyms",
+            fix="remove it: a name that differs only by what cannot be seen is another name",
+        )
+    owner = looks.get(skeleton(name_key(name)))
+    if owner is None or owner[0] == entity_id or name_key(owner[1]) == name_key(name):
+        return None
+    return located.problem(
+        f"name {name!r} looks the same as {owner[1]!r} of entity '{entities[owner[0]].name}'"
+        " but is written with other characters (letters of another script?)",
+        field="name" if name == located.value.name else "synonyms",
+        fix="write it in the same letters as the other name, and merge the two entities if"
+        " they are one",
+    )
 
 
 def _link_broader(lexicon: Lexicon, owners: dict[str, Located[EntityRecord]]) -> list[Problem]:

@@ -7,6 +7,7 @@ from pathlib import Path
 from k2graph.evidence.config import load_config
 from k2graph.exports.rdf.validate import shacl_problems
 from k2graph.exports.registry import render_all
+from k2graph.exports.writer import JOURNAL_NAME, interrupted
 from k2graph.model import DEFAULT_BASE, KnowledgeGraph
 from k2graph.pipeline import run
 from k2graph.problems import Problem, display_path
@@ -30,6 +31,15 @@ def check(
         problems = shacl_problems(graph)
     if problems or out_dir is None or not out_dir.is_dir():
         return graph, problems
+    if interrupted(out_dir):
+        problems.append(
+            Problem(
+                file=display_path(out_dir / JOURNAL_NAME),
+                message="a build was stopped while renaming its files, so the exports may be"
+                " a mix of two builds",
+                fix="run `k2graph build`, which finishes the renames first",
+            )
+        )
     for name, text in render_all(graph).items():
         path = out_dir / name
         if not path.is_file() or path.read_bytes() != text.encode("utf-8"):

@@ -3,10 +3,15 @@
 Order matters for safety: the query is checked (`guard`) and its bindings resolved before the
 data file (or the on-disk store) is looked at, any engine process starts or anything is sent to
 an `--endpoint`, so a refused query never reaches an engine or a store.
+
+`--timeout` is one deadline for all of it: the check (under `time_limit`), then the engine's
+child process or the endpoint's answer, each given what is left. The child also runs under
+`--max-memory`.
 """
 
 from __future__ import annotations
 
+import time
 from collections.abc import Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -16,10 +21,12 @@ from k2graph.remote import query as remote
 from k2graph.sparql import bindings, guard, named, results, runner, store
 from k2graph.sparql.answer import Answer
 from k2graph.sparql.errors import SparqlError
+from k2graph.sparql.time_limit import time_limit
 
 DEFAULT_DATA = Path("exports/k2graph.nq")
 DEFAULT_TIMEOUT = 30.0  # seconds; loading the export and running the query
 DEFAULT_LIMIT = 1000  # rows
+DEFAULT_MAX_MEMORY = 4096  # megabytes of address space for the query's process
 
 
 @dataclass(frozen=True)
@@ -40,6 +47,7 @@ class Request:
     data: Path = field(default=DEFAULT_DATA)
     endpoint: str | None = None  # a SPARQL 1.1 query endpoint; then `engine` and `data` are unused
     store: Path | None = None  # an on-disk Oxigraph store written by `build --store`
+    max_memory: int = DEFAULT_MAX_MEMORY  # megabytes; the query's process stops beyond it
 
 
 @dataclass(frozen=True)
@@ -64,14 +72,21 @@ def run(request: Request) -> Output:
             f"--store is an Oxigraph store: it cannot run on --engine {request.engine}"
             " (drop --engine, or drop --store to query --data)"
         )
-    checked = guard.check(_query_text(request))
-    bound = bindings.resolve(request.binds, checked)
+    deadline = time.monotonic() + request.timeout
+    text = _query_text(request)
+    with time_limit(request.timeout, request.timeout):
+        checked = guard.check(text)
+        bound = bindings.resolve(request.binds, checked)
+        if request.endpoint is not None:
+            sent = remote.request_text(checked, bound)
     if request.endpoint is not None:
-        answer = remote.run(request.endpoint, checked, bound, request.limit, request.timeout)
+        answer = remote.run(
+            request.endpoint, sent, checked.form, request.limit, _left(deadline), request.timeout
+        )
         notes: list[str] = []
     else:
         stale = _check_source(request)
-        answer = _run_locally(request, checked.text, bound)
+        answer = _run_locally(request, checked.text, bound, _left(deadline))
         notes = [stale] if stale else []
     if answer.truncated:
         shown = len(answer.rows)
@@ -79,7 +94,14 @@ def run(request: Request) -> Output:
     return Output(results.render(answer, request.fmt), "\n".join(notes) or None)
 
 
-def _run_locally(request: Request, text: str, bound: dict[str, bindings.Term]) -> Answer:
+def _left(deadline: float) -> float:
+    """Seconds until `deadline`, never quite zero (a limit of 0 would mean none at all)."""
+    return max(deadline - time.monotonic(), 0.001)
+
+
+def _run_locally(
+    request: Request, text: str, bound: dict[str, bindings.Term], seconds: float
+) -> Answer:
     return runner.run_in_child(
         {
             "query": text,
@@ -88,7 +110,9 @@ def _run_locally(request: Request, text: str, bound: dict[str, bindings.Term]) -
             "store": str(request.store.resolve()) if request.store is not None else None,
             "bindings": bound,
             "limit": request.limit,
+            "max_memory": request.max_memory,
         },
+        seconds,
         request.timeout,
     )
 

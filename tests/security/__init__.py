@@ -1,0 +1,1 @@
+"""Regression tests for the hardening issue: each attack, driven the way an attacker would."""

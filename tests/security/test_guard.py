@@ -1,0 +1,118 @@
+"""Item 1: SERVICE hidden behind a carriage return in a comment, on every path a query takes.
+
+rdflib ends a comment at a line feed, Oxigraph at a carriage return too. Each test sends the
+attack down one path (the default engine, rdflib, the on-disk store, a real Oxigraph server
+behind `--endpoint`, the Python API) with a recording server as the SERVICE target: the query
+must be refused, and nothing may reach the recording server.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+from pathlib import Path
+
+import pytest
+from click.testing import CliRunner, Result
+from conftest import EXPORTS
+from store_support import missing_oxigraph, oxigraph_server
+
+import k2graph
+from k2graph.cli import main
+from k2graph.sparql.errors import QueryRefused
+from security.hostile import recording_server
+
+NQ = str(EXPORTS / "k2graph.nq")
+
+
+def attacks(target: str) -> dict[str, str]:
+    service = f"SERVICE <{target}/x> {{ ?x ?b ?c }}"
+    return {
+        "carriage return": f"SELECT ?x WHERE {{ # \r {service}\n}}",
+        "escaped carriage return": f"SELECT ?x WHERE {{ # \\u000D {service}\n}}",
+        "carriage return line feed": f"SELECT ?x WHERE {{ # a comment \r\n{service}\n}}",
+    }
+
+
+def run(*args: str) -> Result:
+    return CliRunner().invoke(main, list(args))
+
+
+@pytest.fixture
+def target() -> Iterator[tuple[str, list[str]]]:
+    with recording_server() as served:
+        yield served
+
+
+def assert_refused(result: Result, hits: list[str]) -> None:
+    assert result.exit_code == 1, result.output
+    assert "SERVICE is refused" in result.stderr, result.stderr
+    assert "INJECTED" not in result.output
+    assert hits == []
+
+
+@pytest.mark.parametrize("engine", ["oxigraph", "rdflib"])
+@pytest.mark.parametrize("attack", sorted(attacks("http://x")))
+def test_local_engines_refuse(engine: str, attack: str, target: tuple[str, list[str]]) -> None:
+    base, hits = target
+    result = run("sparql", attacks(base)[attack], "--data", NQ, "--engine", engine)
+    assert_refused(result, hits)
+
+
+def test_a_query_file_with_an_escaped_carriage_return_is_refused(
+    tmp_path: Path, target: tuple[str, list[str]]
+) -> None:
+    base, hits = target
+    query = tmp_path / "q.rq"
+    query.write_text(attacks(base)["escaped carriage return"], encoding="utf-8")
+    assert_refused(run("sparql", "--file", str(query), "--data", NQ), hits)
+
+
+def test_the_store_refuses(tiny: Path, tmp_path: Path, target: tuple[str, list[str]]) -> None:
+    base, hits = target
+    store, out = tmp_path / "store", tmp_path / "out"
+    built = run("build", "--sources", str(tiny), "--out", str(out), "--store", str(store))
+    assert built.exit_code == 0, built.output
+    result = run(
+        "sparql", attacks(base)["carriage return"], "--store", str(store), "--data",
+        str(out / "k2graph.nq"),
+    )  # fmt: skip
+    assert_refused(result, hits)
+
+
+def test_an_endpoint_is_never_sent_the_attack(
+    tmp_path: Path, target: tuple[str, list[str]]
+) -> None:
+    why = missing_oxigraph()
+    assert why is None, why
+    base, hits = target
+    with oxigraph_server(tmp_path) as server:
+        result = run("sparql", attacks(base)["carriage return"], "--endpoint", f"{server}/query")
+    assert_refused(result, hits)
+
+
+def test_the_python_api_refuses(tiny: Path, target: tuple[str, list[str]]) -> None:
+    base, hits = target
+    graph = k2graph.load(tiny)
+    for attack in attacks(base).values():
+        with pytest.raises(QueryRefused, match="SERVICE is refused"):
+            graph.sparql(attack)
+    assert hits == []
+
+
+def test_an_escape_that_spells_another_escape_is_refused() -> None:
+    # \u005C is a backslash: expanded once, this spells \u0053 (S), which an engine expanding
+    # the text again would read as the keyword SERVICE.
+    query = "SELECT * WHERE { \\u005Cu0053ERVICE <http://127.0.0.1:1/> { ?s ?p ?o } }"
+    result = run("sparql", query, "--data", NQ)
+    assert result.exit_code == 1
+    assert "spells the escape" in result.stderr
+
+
+def test_windows_line_endings_still_run_the_same_query() -> None:
+    unix = "SELECT (COUNT(*) AS ?n)\n# count the claims\nWHERE { ?c a k2:Claim }\n"
+    answers = [
+        run("sparql", text, "--data", NQ, "--format", "csv").stdout
+        for text in (unix, unix.replace("\n", "\r\n"), unix.replace("\n", "\r"))
+    ]
+    assert answers[0].splitlines()[0] == "n"
+    assert answers[0] == answers[1] == answers[2]
