@@ -77,10 +77,10 @@ def load_corpus(root: Path) -> tuple[Corpus, list[Problem]]:
         fix = "pass --sources with the folder that holds the source folders"
         return _empty(), [Problem(file=shown, message="sources folder not found", fix=fix)]
     folders = sorted(p for p in root.iterdir() if p.is_dir() and not p.name.startswith("."))
-    outside = [f for f in folders if outside(f, root)]
-    for folder in outside:
+    linked_out = [f for f in folders if outside(f, root)]
+    for folder in linked_out:
         problems.append(link_problem(folder, root))
-    folders = [f for f in folders if f not in outside]
+    folders = [f for f in folders if f not in linked_out]
     if not folders:
         problems.append(
             Problem(
