@@ -178,8 +178,9 @@ def _fix(err: endpoint.EndpointError, options: Options) -> str:
         return "give --endpoint the URL it redirects to"
     if status in (401, 403):
         return (
-            "the store refused to write: k2graph sends no credentials, so use an endpoint that"
-            " takes writes from this machine (not `oxigraph serve-read-only`)"
+            "the store refused to write: give its credentials in the URL"
+            " (http://user:password@host/…, sent as HTTP Basic authentication), or use an"
+            " endpoint that takes writes from this machine (not `oxigraph serve-read-only`)"
         )
     if status in (404, 405):
         return (

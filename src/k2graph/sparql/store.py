@@ -119,6 +119,7 @@ def load(nquads: Path, store: Path, out_dir: Path) -> StoreReport:
             if current is not None and _same_load(current, record):
                 return StoreReport(store, current.quads, loaded=False)
             store.parent.mkdir(parents=True, exist_ok=True)
+            _remove_leftovers(store)
             temp = Path(tempfile.mkdtemp(dir=store.parent, prefix=f"{_hidden(store.name)}.tmp-"))
             try:
                 os.chmod(temp, 0o777 & ~_umask())  # mkdtemp's 0700 would outlive the swap
@@ -239,6 +240,15 @@ def _swap(new: Path, store: Path) -> None:
         os.rename(old, store)
         raise
     shutil.rmtree(old, ignore_errors=True)
+
+
+def _remove_leftovers(store: Path) -> None:
+    """Remove the folders a killed load left beside the store (a half-loaded new one, or the
+    previous one it was swapping out). Called under the build lock, so none is in use."""
+    for pattern in (f"{_hidden(store.name)}.tmp-*", f"{_hidden(store.name)}.old-*"):
+        for leftover in store.parent.glob(pattern):
+            if leftover.is_dir() and not leftover.is_symlink():
+                shutil.rmtree(leftover, ignore_errors=True)
 
 
 def _umask() -> int:
