@@ -55,10 +55,13 @@ class CorpusError(Exception):
 
 # What may not reach a terminal as it is: C0 controls but tab and line feed (ESC starts the
 # sequences that move the cursor, retitle the window or write the clipboard), DEL, C1 controls
-# (U+009B is a one-character ESC [), and the bidirectional controls that reorder what follows.
+# (U+009B is a one-character ESC [), the bidirectional controls that reorder what follows, and
+# lone surrogates, which cannot even be written.
 UNPRINTABLE = re.compile(
-    "[\x00-\x08\x0b-\x1f\x7f-\x9f\u061c\u200e\u200f\u202a-\u202e\u2066-\u2069]"
+    "[\x00-\x08\x0b-\x1f\x7f-\x9f\u061c\u200e\u200f\u202a-\u202e\u2066-\u2069\ud800-\udfff]"
 )
+# Half of a surrogate pair, alone: no character, and not writable as UTF-8.
+SURROGATE = re.compile("[\ud800-\udfff]")
 
 
 def printable(text: str) -> str:
@@ -73,9 +76,11 @@ def _escape(found: re.Match[str]) -> str:
 
 
 # What curated text and documents may not hold at all: every character above that is not
-# whitespace, and the bidirectional overrides, embeddings and isolates (the plain left-to-right
-# and right-to-left marks are allowed).
-UNSAFE_TEXT = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\x7f-\x9f\u202a-\u202e\u2066-\u2069]")
+# whitespace, and every bidirectional formatting character (marks, embeddings, overrides and
+# isolates), which reorder what a screen shows.
+UNSAFE_TEXT = re.compile(
+    "[\x00-\x08\x0b\x0c\x0e-\x1f\x7f-\x9f\u061c\u200e\u200f\u202a-\u202e\u2066-\u2069]"
+)
 
 
 def unsafe_character(text: str) -> tuple[int, str] | None:

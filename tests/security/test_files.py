@@ -21,6 +21,7 @@ from factory import CLAIMS, DOCUMENT, make_corpus
 from k2graph.cli import main
 from k2graph.corpus import files
 from k2graph.exports.writer import JOURNAL_NAME, LOCK_NAME, TEMP_PREFIX
+from k2graph.sparql.store import LOADING_MARK
 
 
 def run(*args: str) -> Result:
@@ -231,8 +232,35 @@ def test_folders_a_killed_store_load_left_are_removed(tiny: Path, tmp_path: Path
     leftovers = [tmp_path / ".store.tmp-dead1234", tmp_path / ".store.old-dead5678"]
     for folder in leftovers:
         folder.mkdir()
+        (folder / LOADING_MARK).touch()
         (folder / "data").write_bytes(b"x" * 100_000)
+    stranger = tmp_path / ".store.old-notes"  # named like a leftover, but not one of ours
+    stranger.mkdir()
+    (stranger / "notes.txt").write_text("mine", encoding="utf-8")
     result = run("build", "--sources", str(tiny), "--out", str(out), "--store", str(store))
     assert result.exit_code == 0, result.output
     assert not any(folder.exists() for folder in leftovers)
+    assert (stranger / "notes.txt").read_text(encoding="utf-8") == "mine"
     assert store.is_dir()
+    assert not (store / LOADING_MARK).exists()
+
+
+def test_exports_named_like_a_store_leftover_are_kept(tiny: Path, tmp_path: Path) -> None:
+    store, out = tmp_path / "st", tmp_path / ".st.old-exports"
+    result = run("build", "--sources", str(tiny), "--out", str(out), "--store", str(store))
+    assert result.exit_code == 0, result.output
+    assert (out / "k2graph.nq").is_file()
+    again = run("build", "--sources", str(tiny), "--out", str(out), "--store", str(store))
+    assert again.exit_code == 0, again.output
+    assert (out / "k2graph.nq").is_file()
+
+
+def test_a_planted_journal_cannot_rename_outside_the_exports(tiny: Path, tmp_path: Path) -> None:
+    out = tmp_path / "out"
+    assert run("build", "--sources", str(tiny), "--out", str(out)).exit_code == 0
+    planted = '{"renames": [[".k2graph-tmp-a", ".."], ["../../x", "k2graph.nq"]]}'
+    (out / JOURNAL_NAME).write_text(planted, encoding="utf-8")
+    result = run("build", "--sources", str(tiny), "--out", str(out))
+    assert result.exit_code == 0, result.output
+    assert not (out / JOURNAL_NAME).exists()
+    assert (out / "k2graph.nq").is_file()

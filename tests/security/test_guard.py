@@ -116,3 +116,42 @@ def test_windows_line_endings_still_run_the_same_query() -> None:
     ]
     assert answers[0].splitlines()[0] == "n"
     assert answers[0] == answers[1] == answers[2]
+
+
+def test_an_escape_rdflib_alone_would_expand_again_is_refused_everywhere(
+    tiny: Path, target: tuple[str, list[str]]
+) -> None:
+    # \u005C is a backslash, so one expansion leaves \U000A: rdflib's parser expands that again
+    # (it takes \U with four digits), which ended the comment early for the guard; Oxigraph does
+    # not, and ran the SERVICE inside what the guard read as a string.
+    base, hits = target
+    query = (
+        'SELECT * WHERE {\n# \\u005CU000A BIND("""\n'
+        f"SERVICE <{base}/bypass> {{ ?s ?p ?o }}\n"
+        '# """ AS ?x)\n}\n'
+    )
+    with pytest.raises(QueryRefused, match="spells the escape"):
+        k2graph.load(tiny).sparql(query)
+    for engine in ("oxigraph", "rdflib"):
+        result = run("sparql", query, "--data", NQ, "--engine", engine)
+        assert result.exit_code == 1
+        assert "spells the escape" in result.stderr
+    assert hits == []
+
+
+@pytest.mark.parametrize("engine", ["oxigraph", "rdflib"])
+def test_a_lone_surrogate_in_a_query_is_one_line(engine: str) -> None:
+    result = run("sparql", 'SELECT ("\\uD800" AS ?x) {}', "--data", NQ, "--engine", engine)
+    assert result.exit_code == 1
+    assert "Traceback" not in result.output
+    assert "half of a surrogate pair" in result.stderr
+
+
+@pytest.mark.parametrize("fmt", ["table", "json", "csv", "tsv"])
+def test_a_lone_surrogate_in_the_data_is_printed_as_its_escape(fmt: str, tmp_path: Path) -> None:
+    data = tmp_path / "surrogate.nq"
+    data.write_text('<http://a> <http://b> "x\\uD800y" .\n', encoding="ascii")
+    result = run("sparql", "SELECT ?o WHERE { ?s ?p ?o }", "--data", str(data), "--engine",
+                 "rdflib", "--format", fmt)  # fmt: skip
+    assert result.exit_code == 0, result.output
+    assert "x\\ud800y" in result.stdout

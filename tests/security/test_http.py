@@ -114,8 +114,19 @@ def test_an_endless_answer_to_a_push_is_cut_at_a_megabyte() -> None:
         (b"HTTP/1.1 200 OK\r\nContent-Length: 50\r\n\r\nshort", "cut off after 5 of 50 bytes"),
         (b"HTTP/1.1 200 OK\r\nTransfer-Encoding: chunked\r\n\r\n5\r\nabc", "cut off"),
         (b"", "closed the connection without answering"),
+        (b"HTTP/1.1 200 OK\r\nTransfer-Encoding: chunked\r\n\r\n-5\r\nabc", "bad chunk size"),
+        (b"HTTP/1.1 200 OK\r\nContent-Length: -1\r\n\r\n", "bad Content-Length"),
+        (b"SSH-2.0-OpenSSH\r\n\r\n", "not HTTP"),
     ],
-    ids=["status line only", "short body", "unfinished chunks", "nothing"],
+    ids=[
+        "status line only",
+        "short body",
+        "unfinished chunks",
+        "nothing",
+        "negative chunk size",
+        "negative length",
+        "not HTTP",
+    ],
 )
 def test_a_cut_off_answer_fails_the_push(answer: bytes, words: str) -> None:
     with raw_server(send_then_close(answer)) as base:
@@ -179,3 +190,46 @@ def test_the_size_cap_is_read_at_call_time(monkeypatch: pytest.MonkeyPatch) -> N
     monkeypatch.setattr(http, "MAX_ANSWER", 1024 * 1024)
     with raw_server(endless(ENDLESS, seconds=20)) as base:
         one_line_failure(run("sparql", "ASK {}", "--endpoint", f"{base}/q"), "larger than 1 MB")
+
+
+# --- 4: a large answer is read under --max-memory --------------------------------------------
+
+
+def test_a_large_answer_that_would_fill_the_memory_is_read_under_the_limit() -> None:
+    # 60 MB of empty bindings: a few GB once parsed, so it is read in the query worker.
+    body = b'{"head": {"vars": ["s"]}, "results": {"bindings": [' + b"{}," * 20_000_000
+    body += b"{}]}}"
+    answer = b"HTTP/1.1 200 OK\r\nContent-Length: %d\r\n\r\n" % len(body) + body
+    with raw_server(send_then_close(answer)) as base:
+        start = time.monotonic()
+        result = run("sparql", "SELECT ?s WHERE { ?s ?p ?o }", "--endpoint", f"{base}/q",
+                     "--max-memory", "400", "--timeout", "60")  # fmt: skip
+        took = time.monotonic() - start
+    one_line_failure(result, "needed more than 400 MB of memory (--max-memory)")
+    assert took < 40, took
+
+
+def test_a_large_valid_answer_is_read_and_cut_at_the_limit() -> None:
+    row = b'{"s": {"type": "uri", "value": "http://example.org/a-long-enough-iri"}},'
+    body = b'{"head": {"vars": ["s"]}, "results": {"bindings": [' + row * 150_000
+    body = body[:-1] + b"]}}"
+    assert len(body) > http.MAX_ANSWER // 32  # over the size read in this process
+    answer = b"HTTP/1.1 200 OK\r\nContent-Length: %d\r\n\r\n" % len(body) + body
+    with raw_server(send_then_close(answer)) as base:
+        result = run("sparql", "SELECT ?s WHERE { ?s ?p ?o }", "--endpoint", f"{base}/q",
+                     "--format", "csv", "--limit", "5")  # fmt: skip
+    assert result.exit_code == 0, result.output
+    assert result.stdout.splitlines() == ["s"] + ["http://example.org/a-long-enough-iri"] * 5
+    assert "showing 5 of at least 6 rows" in result.stderr
+
+
+@pytest.mark.parametrize(
+    "url",
+    ["http://ann:s3cret@[::1/query", "http://s3cretToken@127.0.0.1:9/query"],
+    ids=["malformed", "user name only"],
+)
+def test_no_form_of_url_prints_its_secret(url: str) -> None:
+    result = run("sparql", "ASK {}", "--endpoint", url)
+    assert result.exit_code == 1
+    assert "s3cret" not in result.output
+    assert "***@" in result.output, result.output

@@ -82,3 +82,17 @@ def test_a_query_over_the_size_limit_is_refused(tmp_path: Path) -> None:
     query.write_text("ASK {}\n" + "#" * 1_000_001)
     done, _ = k2graph("sparql", "--file", str(query))
     one_line(done, "over the limit of 1,000,000")
+
+
+@pytest.mark.parametrize("kind", ["pipe", "device"])
+def test_a_query_file_that_never_ends_is_refused_at_once(kind: str, tmp_path: Path) -> None:
+    import os
+
+    if kind == "pipe":
+        path = tmp_path / "q.rq"
+        os.mkfifo(path)  # a reader would wait for a writer forever
+    else:
+        path = Path("/dev/zero")  # a reader would fill the memory
+    done, took = k2graph("sparql", "--timeout", "2", "--file", str(path), timeout=30)
+    one_line(done, "not a regular file")
+    assert took < 10, took

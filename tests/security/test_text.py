@@ -221,3 +221,39 @@ def test_a_deeply_nested_evidence_config_is_one_line(tmp_path: Path) -> None:
         run("check", "--sources", str(make_corpus(tmp_path)), "--evidence-config", str(weights)),
         "nested too deeply",
     )
+
+
+# --- the independent attack's findings ------------------------------------------------------
+
+
+@pytest.mark.parametrize("form", ["yaml", "json"])
+def test_a_number_with_thousands_of_digits_is_one_line(form: str, tmp_path: Path) -> None:
+    digits = "9" * 5000
+    sources = make_corpus(tmp_path, claims=CLAIMS.replace("value: 72,", f"value: {digits},"))
+    if form == "json":
+        records = {"records": [{"key": "x", "claim": {"quantity": {"value": 1}}}]}
+        text = json.dumps(records).replace('"value": 1', f'"value": {digits}')
+        (sources / "tiny" / "claims.yaml").write_text(text, encoding="utf-8")
+    refused(check(sources), "a number written with 5,000 characters")
+
+
+def test_a_look_alike_of_a_name_of_the_same_entity_is_refused(tmp_path: Path) -> None:
+    # "MK7" with a Cyrillic ka (U+041A) for its "K", beside the real "MK7".
+    entities = ENTITIES.replace("synonyms: [MK-7, MK7,", "synonyms: [MK-7, MK7, M\u041a7,")
+    refused(check(make_corpus(tmp_path, entities=entities)), "looks the same as 'MK7'")
+
+
+@pytest.mark.parametrize(
+    ("old", "new", "what"),
+    [
+        ("name: unknown", 'name: "Alice\\u2060"', "U+2060 (WORD JOINER)"),
+        ("name: unknown", 'name: "\\u200bAlice"', "U+200B (ZERO WIDTH SPACE)"),
+        ("description: the page's author", 'description: "an \\u061c author"', "U+061C"),
+    ],
+    ids=["word joiner", "zero-width space", "Arabic letter mark"],
+)
+def test_hidden_and_bidi_characters_in_any_curated_text_are_refused(
+    old: str, new: str, what: str, tmp_path: Path
+) -> None:
+    source = source_yaml().replace(old, new, 1)
+    refused(check(make_corpus(tmp_path, source=source)), what)

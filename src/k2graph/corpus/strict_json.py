@@ -10,9 +10,10 @@ from __future__ import annotations
 import json
 import math
 import re
+from collections.abc import Callable
 from typing import Any
 
-from k2graph.problems import unsafe_character
+from k2graph.corpus.yaml_scalars import MAX_NUMBER_CHARS, refused_text
 
 
 def looks_like_json(text: str) -> bool:
@@ -43,7 +44,26 @@ def _refuse_constant(name: str) -> Any:
     raise _NotPlainJson
 
 
-_JSON = json.JSONDecoder(object_pairs_hook=_no_duplicates, parse_constant=_refuse_constant)
+def _number(parse: Callable[[str], Any]) -> Callable[[str], Any]:
+    """A number as the YAML path reads it: not too long to be a value, and finite."""
+
+    def read(text: str) -> Any:
+        if len(text) > MAX_NUMBER_CHARS:
+            raise _NotPlainJson
+        number = parse(text)
+        if isinstance(number, float) and not math.isfinite(number):
+            raise _NotPlainJson
+        return number
+
+    return read
+
+
+_JSON = json.JSONDecoder(
+    object_pairs_hook=_no_duplicates,
+    parse_constant=_refuse_constant,
+    parse_int=_number(int),
+    parse_float=_number(float),
+)
 
 
 def json_or_none(text: str, max_depth: int) -> Any:
@@ -61,12 +81,13 @@ def json_or_none(text: str, max_depth: int) -> Any:
 
 def _plain(value: Any, max_depth: int) -> bool:
     """Nesting no deeper than `max_depth` (counted as the YAML composer counts nodes, a scalar
-    being one level), every number finite, and no text (key or value) the YAML path refuses."""
+    being one level), and no text (key or value) the YAML path refuses; numbers are checked as
+    they are parsed."""
     frontier = [(value, 1)]
     while frontier:
         current, level = frontier.pop()
         if isinstance(current, dict):
-            if any(unsafe_character(key) for key in current):
+            if any(refused_text(key) for key in current):
                 return False
             children = list(current.values())
         else:
@@ -76,8 +97,6 @@ def _plain(value: Any, max_depth: int) -> bool:
         for child in children:
             if isinstance(child, dict | list):
                 frontier.append((child, level + 1))
-            elif (isinstance(child, str) and unsafe_character(child)) or (
-                isinstance(child, float) and not math.isfinite(child)
-            ):
+            elif isinstance(child, str) and refused_text(child):
                 return False
     return True

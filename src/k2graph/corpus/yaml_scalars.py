@@ -12,7 +12,9 @@ import math
 import re
 from typing import Any
 
-from k2graph.problems import unsafe_character
+from k2graph.problems import describe_character, unsafe_character
+
+MAX_NUMBER_CHARS = 100  # Python refuses to read integers of over 4,300 digits
 
 _NULLS = {"", "~", "null", "Null", "NULL"}
 _BOOLS = {"true": True, "True": True, "TRUE": True, "false": False, "False": False, "FALSE": False}
@@ -57,6 +59,13 @@ def resolve_scalar(value: str, *, quoted: bool, line: int) -> Any:
             line,
             f'write "{value}" in quotes for text, or true/false for a yes/no value',
         )
+    if (_INT.fullmatch(value) or _FLOAT.fullmatch(value)) and len(value) > MAX_NUMBER_CHARS:
+        raise YamlProblem(
+            f"a number written with {len(value):,} characters is longer than any value here"
+            f" (at most {MAX_NUMBER_CHARS})",
+            line,
+            "correct the number",
+        )
     if _INT.fullmatch(value):
         return int(value)
     if _FLOAT.fullmatch(value):
@@ -78,6 +87,11 @@ def resolve_scalar(value: str, *, quoted: bool, line: int) -> Any:
     return value
 
 
+def refused_text(value: str) -> bool:
+    """Whether the YAML path refuses this text (for the JSON fast path, which then defers)."""
+    return unsafe_character(value) is not None or _HIDDEN.search(value) is not None
+
+
 def _refuse_unsafe(value: str, line: int) -> None:
     """Curated text holds no control character (but tab and line breaks) and no bidirectional
     override: written as a YAML escape (`"\\e"`), one would reach every export and terminal."""
@@ -90,3 +104,17 @@ def _refuse_unsafe(value: str, line: int) -> None:
             "remove it: curated text is what the document says, and such a character changes"
             " how text shows on a screen or hides part of it",
         )
+    hidden = _HIDDEN.search(value)
+    if hidden is not None:
+        raise YamlProblem(
+            f"the text holds the invisible character {describe_character(hidden.group())} at"
+            f" character {hidden.start() + 1}",
+            line,
+            "remove it: it shows as nothing, so the text reads as something it is not",
+        )
+
+
+# Characters with no use in curated text but to hide something: zero-width space, word joiner,
+# byte order mark, Mongolian vowel separator. (Joiners that scripts need, ZWJ and ZWNJ, are
+# refused in names only: `stages.lookalike`.)
+_HIDDEN = re.compile("[\u200b\u2060\ufeff\u180e]")

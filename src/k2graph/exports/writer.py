@@ -16,6 +16,7 @@ a symbolic link, so a planted link cannot make a build create or truncate anothe
 from __future__ import annotations
 
 import contextlib
+import errno
 import filecmp
 import json
 import os
@@ -45,7 +46,7 @@ class UnsafeLock(OSError):
 
     def __init__(self, path: Path) -> None:
         super().__init__(
-            40, f"{path.name} is a symbolic link, which a build never follows: remove it"
+            errno.ELOOP, f"{path.name} is a symbolic link, which a build never follows: remove it"
         )
 
 
@@ -207,15 +208,26 @@ def recover(folder: Path) -> None:
             pairs = json.loads(journal.read_text(encoding="utf-8"))["renames"]
         except (ValueError, KeyError, TypeError):
             pairs = []  # a journal cut short was never renamed into place: not ours
-        for temp_name, final_name in pairs:
-            temp, final = folder / Path(temp_name).name, folder / Path(final_name).name
-            if temp.name.startswith(TEMP_PREFIX) and temp.is_file():
-                os.replace(temp, final)
+        for pair in pairs if isinstance(pairs, list) else []:
+            if _journalled(pair):
+                temp, final = folder / pair[0], folder / pair[1]
+                if temp.is_file() and not temp.is_symlink():
+                    os.replace(temp, final)
         _sync_folder(folder)
         journal.unlink()
     for stale in folder.glob(f"{TEMP_PREFIX}*"):
         if stale.is_file() or stale.is_symlink():
             stale.unlink(missing_ok=True)
+
+
+def _journalled(pair: object) -> bool:
+    """A rename a build of ours could have journalled: one of our temporary files to a plain
+    file name in the same folder (a planted journal must not move anything else)."""
+    if not isinstance(pair, list) or len(pair) != 2 or not all(isinstance(n, str) for n in pair):
+        return False
+    temp, final = pair
+    plain = all(n == Path(n).name and n not in ("", ".", "..") for n in pair)
+    return plain and temp.startswith(TEMP_PREFIX) and not final.startswith(".")
 
 
 def interrupted(folder: Path) -> bool:

@@ -14,6 +14,7 @@ from __future__ import annotations
 
 import base64
 import http.client
+import re
 import urllib.parse
 from dataclasses import dataclass
 from importlib.metadata import version
@@ -85,16 +86,19 @@ def check_url(url: str, example: str) -> str:
 
 
 def redact(url: str) -> str:
-    """`url` as messages show it: a password replaced by `***`."""
-    try:
-        parts = urllib.parse.urlsplit(url)
-    except ValueError:
-        return url
-    if parts.password is None:
-        return url
-    user = parts.username or ""
-    host = parts.netloc.rpartition("@")[2]
-    return urllib.parse.urlunsplit(parts._replace(netloc=f"{user}:***@{host}"))
+    """`url` as messages show it: whatever stands before an `@` in its authority (a password, or
+    a user name that may be a token) replaced by `***`; a password kept as `user:***`. Done on
+    the text itself, so even a URL too malformed to parse shows no secret."""
+    return _USERINFO.sub(_hide, url)
+
+
+_USERINFO = re.compile(r"^(?P<scheme>[^:/?#]*:)?//(?P<info>[^/?#]*)@")
+
+
+def _hide(found: re.Match[str]) -> str:
+    user, colon, _ = found.group("info").rpartition("@")[2].partition(":")
+    shown = f"{user}:***" if colon else "***"
+    return f"{found.group('scheme') or ''}//{shown}@"
 
 
 def post(

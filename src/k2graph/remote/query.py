@@ -15,51 +15,87 @@ unless told otherwise).
 
 from __future__ import annotations
 
-import json
+import tempfile
+import time
+from dataclasses import dataclass, replace
 from itertools import islice
-from typing import Any
 
 import pyoxigraph as ox
 
 from k2graph.remote import http as endpoint
-from k2graph.sparql import guard
-from k2graph.sparql.answer import TRIPLE_VARIABLES, Answer, Row, Term, capped, literal
-from k2graph.sparql.bindings import IRI_FORBIDDEN
+from k2graph.sparql import guard, runner
+from k2graph.sparql.answer import TRIPLE_VARIABLES, Answer, Row, Term, capped
+from k2graph.sparql.bindings import sparql_term
 from k2graph.sparql.engines import oxigraph_term
 from k2graph.sparql.errors import QueryTimeout, SparqlError
 from k2graph.sparql.guard import CheckedQuery
+from k2graph.sparql.json_results import UnreadableResults, read_results
 from k2graph.sparql.prefixes import PREFIXES
 
 _RESULTS_JSON = "application/sparql-results+json"
 _RDF = "application/n-triples, text/turtle;q=0.9, application/rdf+xml;q=0.5"
 
 
-def run(
-    url: str, text: str, form: str, limit: int, timeout: float, given: float | None = None
-) -> Answer:
+@dataclass(frozen=True)
+class Limits:
+    """What a query may take: `timeout` seconds left of the `--timeout` `given` (which messages
+    name), and `max_memory` megabytes for reading a large answer."""
+
+    timeout: float
+    given: float
+    max_memory: int
+
+
+def run(url: str, text: str, form: str, limit: int, limits: Limits) -> Answer:
     """The endpoint's answer to `text` (from `request_text`), a query of the given form, at most
-    `limit` rows, within `timeout` seconds (what is left of the `--timeout` `given`, which the
-    messages name); `SparqlError` on any failure."""
+    `limit` rows; `SparqlError` on any failure."""
     try:
         endpoint.check_url(url, "http://127.0.0.1:7878/query")
     except endpoint.BadUrl as err:
         raise SparqlError(str(err)) from None
     rdf = form in ("CONSTRUCT", "DESCRIBE")
     shown = endpoint.redact(url)
+    started = time.monotonic()
     try:
         response = endpoint.post(
             url,
             text.encode("utf-8"),
             "application/sparql-query",
             _RDF if rdf else _RESULTS_JSON,
-            timeout,
+            limits.timeout,
             max_bytes=endpoint.MAX_ANSWER,
         )
     except endpoint.EndpointError as err:
-        raise _error(err, given or timeout) from None
+        raise _error(err, limits.given) from None
     if rdf:
         return _graph_answer(shown, form, response, limit)
-    return _results_answer(shown, response, limit)
+    left = max(limits.timeout - (time.monotonic() - started), 0.001)
+    return _results_answer(shown, response, limit, replace(limits, timeout=left))
+
+
+# Answers up to this size are read here; larger ones in the query worker, under --max-memory:
+# a JSON document takes many times its size once parsed (180 MB of `{}` took 4.7 GB).
+IN_PROCESS_BYTES = 8 * 1024 * 1024
+
+
+def _results_answer(url: str, response: endpoint.Response, limit: int, limits: Limits) -> Answer:
+    try:
+        if len(response.body) <= IN_PROCESS_BYTES:
+            return read_results(response.body, limit)
+        return _read_in_worker(response.body, limit, limits)
+    except UnreadableResults as err:
+        raise SparqlError(
+            f"{url} did not answer in SPARQL JSON results ({response.content_type or 'no type'}:"
+            f" {err}): is --endpoint the store's SPARQL query URL?"
+        ) from None
+
+
+def _read_in_worker(body: bytes, limit: int, limits: Limits) -> Answer:
+    with tempfile.NamedTemporaryFile(prefix="k2graph-answer-", suffix=".json") as stored:
+        stored.write(body)
+        stored.flush()
+        request = {"results": stored.name, "limit": limit, "max_memory": limits.max_memory}
+        return runner.run_in_child(request, limits.timeout, limits.given)
 
 
 def request_text(checked: CheckedQuery, bindings: dict[str, Term]) -> str:
@@ -84,19 +120,6 @@ def request_text(checked: CheckedQuery, bindings: dict[str, Term]) -> str:
     return final.text
 
 
-def sparql_term(term: Term) -> str:
-    """A bound value in SPARQL syntax: `<iri>` (checked) or a plain string literal (escaped)."""
-    value = term["value"]
-    if term["type"] == "uri":
-        if IRI_FORBIDDEN.search(value) or ":" not in value:
-            raise SparqlError(f"--bind value <{value}> is not an absolute IRI")
-        return f"<{value}>"
-    # STRING_LITERAL_QUOTE may not hold a raw quote, backslash or line break: escape them.
-    for raw, escaped in (("\\", "\\\\"), ('"', '\\"'), ("\n", "\\n"), ("\r", "\\r")):
-        value = value.replace(raw, escaped)
-    return f'"{value}"'
-
-
 def _error(err: endpoint.EndpointError, timeout: float) -> SparqlError:
     if err.timed_out:
         return QueryTimeout(
@@ -109,59 +132,6 @@ def _error(err: endpoint.EndpointError, timeout: float) -> SparqlError:
             " and that --endpoint is its SPARQL query URL (Oxigraph: http://HOST:7878/query)"
         )
     return SparqlError(f"{err.url} answered {err.describe()}")
-
-
-def _results_answer(url: str, response: endpoint.Response, limit: int) -> Answer:
-    try:
-        document = json.loads(response.body)
-        if "boolean" in document:
-            return Answer(form="ASK", boolean=bool(document["boolean"]))
-        names = [str(n) for n in document["head"].get("vars", [])]
-        bindings = document["results"]["bindings"]
-        rows = [_row(binding) for binding in islice(bindings, limit + 1)]
-    except RecursionError:
-        raise SparqlError(f"{url} answered with JSON nested too deeply to read") from None
-    except (ValueError, KeyError, TypeError, AttributeError):
-        raise SparqlError(
-            f"{url} did not answer in SPARQL JSON results ({response.content_type or 'no type'}):"
-            " is --endpoint the store's SPARQL query URL?"
-        ) from None
-    kept, truncated = capped(rows, limit)
-    return Answer(form="SELECT", variables=names, rows=kept, truncated=truncated)
-
-
-def _row(binding: dict[str, Any]) -> Row:
-    return {name: json_term(term) for name, term in binding.items()}
-
-
-def json_term(term: dict[str, Any]) -> Term:
-    """A W3C SPARQL JSON term as the local engines write it (xsd:string left implicit)."""
-    kind = term["type"]
-    if kind == "uri":
-        return {"type": "uri", "value": str(term["value"])}
-    if kind == "bnode":
-        return {"type": "bnode", "value": str(term["value"])}
-    if kind in ("literal", "typed-literal"):  # "typed-literal": the old Virtuoso spelling
-        return literal(str(term["value"]), term.get("datatype"), term.get("xml:lang"))
-    if kind == "triple":
-        parts = term["value"]
-        inner = [json_term(parts[key]) for key in ("subject", "predicate", "object")]
-        return {"type": "triple", "value": "<< " + " ".join(_nt(t) for t in inner) + " >>"}
-    raise ValueError(kind)
-
-
-def _nt(term: Term) -> str:
-    kind, value = term["type"], term["value"]
-    if kind == "uri":
-        return f"<{value}>"
-    if kind == "bnode":
-        return f"_:{value}"
-    if kind == "triple":
-        return value
-    text = sparql_term({"type": "literal", "value": value})
-    if "xml:lang" in term:
-        return f"{text}@{term['xml:lang']}"
-    return f"{text}^^<{term['datatype']}>" if "datatype" in term else text
 
 
 def _graph_answer(url: str, form: str, response: endpoint.Response, limit: int) -> Answer:

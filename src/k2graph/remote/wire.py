@@ -183,10 +183,9 @@ class _Reader:
         parts: list[bytes] = []
         while True:
             size_text = self._line().split(b";", 1)[0].strip()
-            try:
-                size = int(size_text, 16)
-            except ValueError:
-                raise WireError(f"the answer has a bad chunk size: {size_text[:20]!r}") from None
+            if not size_text or size_text.strip(b"0123456789abcdefABCDEF"):
+                raise WireError(f"the answer has a bad chunk size: {size_text[:20]!r}")
+            size = int(size_text, 16)
             if size == 0:
                 while self._line():  # trailer fields, up to the empty line
                     pass

@@ -62,3 +62,16 @@ def resolve(raws: Iterable[str], checked: CheckedQuery) -> dict[str, Term]:
             )
         bound[name] = term
     return bound
+
+
+def sparql_term(term: Term) -> str:
+    """A bound value in SPARQL syntax: `<iri>` (checked) or a plain string literal (escaped)."""
+    value = term["value"]
+    if term["type"] == "uri":
+        if IRI_FORBIDDEN.search(value) or ":" not in value:
+            raise SparqlError(f"--bind value <{value}> is not an absolute IRI")
+        return f"<{value}>"
+    # STRING_LITERAL_QUOTE may not hold a raw quote, backslash or line break: escape them.
+    for raw, escaped in (("\\", "\\\\"), ('"', '\\"'), ("\n", "\\n"), ("\r", "\\r")):
+        value = value.replace(raw, escaped)
+    return f'"{value}"'

@@ -70,10 +70,20 @@ def canonical(text: str) -> str:
             " (from \\u005C, a backslash): engines that expand again would read another query;"
             " write the character itself"
         )
+    half = _SURROGATE.search(expanded)
+    if half:
+        raise SparqlError(
+            f"syntax error: the query holds U+{ord(half.group()):04X}, half of a surrogate pair,"
+            " which is no character: write the character itself"
+        )
     return expanded.replace("\r\n", "\n").replace("\r", "\n")
 
 
-_ESCAPE = re.compile(r"\\u[0-9A-Fa-f]{4}|\\U[0-9A-Fa-f]{8}")
+# Anything an engine could still read as an escape, in any engine's spelling: rdflib's parser
+# expands `\\u` or `\\U` with four or eight hex digits in either case, SPARQL says `\\u` and four,
+# `\\U` and eight. What the expansion left must contain none of them.
+_ESCAPE = re.compile(r"\\[uU][0-9A-Fa-f]{4}")
+_SURROGATE = re.compile("[\ud800-\udfff]")
 
 
 def check(text: str) -> CheckedQuery:

@@ -11,7 +11,7 @@ import csv
 import io
 import json
 
-from k2graph.problems import printable
+from k2graph.problems import SURROGATE, printable
 from k2graph.sparql.answer import Answer, Term
 from k2graph.sparql.prefixes import PREFIXES
 
@@ -40,7 +40,10 @@ def _json(answer: Answer) -> str:
             "head": {"vars": answer.variables},
             "results": {"bindings": answer.rows},
         }
-    return json.dumps(document, indent=2, ensure_ascii=False) + "\n"
+    # A lone surrogate (rdflib reads one from an escape in the data) cannot be written as UTF-8:
+    # inside a JSON string it is written as the escape it came from.
+    text = json.dumps(document, indent=2, ensure_ascii=False)
+    return SURROGATE.sub(lambda found: f"\\u{ord(found.group()):04x}", text) + "\n"
 
 
 def _csv(answer: Answer) -> str:

@@ -29,6 +29,7 @@ from k2graph.problems import display_path
 from k2graph.sparql.errors import SparqlError
 
 RECORD_NAME = "k2graph-store.json"
+LOADING_MARK = "k2graph-store.loading"  # in a store folder while it is being loaded
 _RECORD_FORMAT = 1
 
 
@@ -119,12 +120,14 @@ def load(nquads: Path, store: Path, out_dir: Path) -> StoreReport:
             if current is not None and _same_load(current, record):
                 return StoreReport(store, current.quads, loaded=False)
             store.parent.mkdir(parents=True, exist_ok=True)
-            _remove_leftovers(store)
+            _remove_leftovers(store, out_dir)
             temp = Path(tempfile.mkdtemp(dir=store.parent, prefix=f"{_hidden(store.name)}.tmp-"))
+            (temp / LOADING_MARK).touch()  # a folder of ours, if this load is killed
             try:
                 os.chmod(temp, 0o777 & ~_umask())  # mkdtemp's 0700 would outlive the swap
                 record = replace(record, quads=_bulk_load(nquads, temp))
                 _write_record(temp, record)
+                (temp / LOADING_MARK).unlink()
                 _swap(temp, store)
             finally:
                 shutil.rmtree(temp, ignore_errors=True)  # gone already once swapped in
@@ -242,12 +245,18 @@ def _swap(new: Path, store: Path) -> None:
     shutil.rmtree(old, ignore_errors=True)
 
 
-def _remove_leftovers(store: Path) -> None:
+def _remove_leftovers(store: Path, out_dir: Path) -> None:
     """Remove the folders a killed load left beside the store (a half-loaded new one, or the
-    previous one it was swapping out). Called under the build lock, so none is in use."""
+    previous one it was swapping out): only folders marked as ours, never the exports or a
+    folder holding them, whatever they are called. Called under the build lock."""
+    exports = out_dir.resolve()
     for pattern in (f"{_hidden(store.name)}.tmp-*", f"{_hidden(store.name)}.old-*"):
         for leftover in store.parent.glob(pattern):
-            if leftover.is_dir() and not leftover.is_symlink():
+            if leftover.is_symlink() or not leftover.is_dir():
+                continue
+            if exports.is_relative_to(leftover.resolve()):
+                continue
+            if (leftover / LOADING_MARK).is_file() or read_record(leftover) is not None:
                 shutil.rmtree(leftover, ignore_errors=True)
 
 

@@ -4,7 +4,8 @@ The query itself runs in a child process that is killed at the limit; checking i
 before any child starts, so it is stopped with an interval timer instead. pyparsing is pure
 Python, so the timer's signal interrupts it between two steps. The signal raises an exception
 that is not an `Exception`, so no `except Exception` inside a parser can swallow it. Signals are
-delivered to the main thread only: elsewhere (a notebook's worker thread, say) no limit applies.
+delivered to the main thread only: elsewhere (a notebook's worker thread, say), and where there
+is no interval timer, no limit applies.
 """
 
 from __future__ import annotations
@@ -26,7 +27,9 @@ class _Expired(BaseException):
 def time_limit(seconds: float, limit: float) -> Iterator[None]:
     """Run the block for at most `seconds`; `QueryTimeout` naming `limit` (the `--timeout`) when
     it runs longer."""
-    if threading.current_thread() is not threading.main_thread():
+    if threading.current_thread() is not threading.main_thread() or not hasattr(
+        signal, "setitimer"
+    ):  # signals reach the main thread only; some platforms have no interval timer
         yield
         return
     armed = True

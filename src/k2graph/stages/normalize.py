@@ -135,10 +135,12 @@ def _unclear(
             fix="remove it: a name that differs only by what cannot be seen is another name",
         )
     owner = looks.get(skeleton(name_key(name)))
-    if owner is None or owner[0] == entity_id or name_key(owner[1]) == name_key(name):
+    # Even two names of one entity: a look-alike is there to pass for the other, or by mistake.
+    if owner is None or name_key(owner[1]) == name_key(name):
         return None
+    of = "" if owner[0] == entity_id else f" of entity '{entities[owner[0]].name}'"
     return located.problem(
-        f"name {name!r} looks the same as {owner[1]!r} of entity '{entities[owner[0]].name}'"
+        f"name {name!r} looks the same as {owner[1]!r}{of}"
         " but is written with other characters (letters of another script?)",
         field="name" if name == located.value.name else "synonyms",
         fix="write it in the same letters as the other name, and merge the two entities if"

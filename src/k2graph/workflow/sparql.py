@@ -80,9 +80,8 @@ def run(request: Request) -> Output:
         if request.endpoint is not None:
             sent = remote.request_text(checked, bound)
     if request.endpoint is not None:
-        answer = remote.run(
-            request.endpoint, sent, checked.form, request.limit, _left(deadline), request.timeout
-        )
+        limits = remote.Limits(_left(deadline), request.timeout, request.max_memory)
+        answer = remote.run(request.endpoint, sent, checked.form, request.limit, limits)
         notes: list[str] = []
     else:
         stale = _check_source(request)
@@ -137,10 +136,27 @@ def _query_text(request: Request) -> str:
     if request.named is not None:
         return named.text(request.named)
     if request.file is not None:
-        try:
-            return request.file.read_text(encoding="utf-8")
-        except (OSError, UnicodeDecodeError) as err:
-            reason = getattr(err, "strerror", None) or str(err)
-            raise SparqlError(f"cannot read {display_path(request.file)}: {reason}") from None
+        return _read_query_file(request.file)
     assert request.query is not None
     return request.query
+
+
+def _read_query_file(path: Path) -> str:
+    """A query file's text: a regular file (not a pipe or a device, which could stall or never
+    end before any limit applies), of at most `guard.MAX_QUERY_CHARS` characters, in UTF-8."""
+    shown = display_path(path)
+    try:
+        if not path.is_file():
+            what = "not found" if not path.exists() else "not a regular file"
+            raise SparqlError(f"cannot read {shown}: {what} (give a .rq file)")
+        with path.open("rb") as stream:
+            raw = stream.read(4 * guard.MAX_QUERY_CHARS + 1)  # UTF-8: at most 4 bytes a character
+        if len(raw) > 4 * guard.MAX_QUERY_CHARS:
+            raise SparqlError(
+                f"cannot read {shown}: it is larger than a query may be"
+                f" ({guard.MAX_QUERY_CHARS:,} characters)"
+            )
+        return raw.decode("utf-8")
+    except (OSError, UnicodeDecodeError) as err:
+        reason = getattr(err, "strerror", None) or str(err)
+        raise SparqlError(f"cannot read {shown}: {reason}") from None
