@@ -6,11 +6,9 @@ Read-only, offline, bounded: updates, SERVICE and FROM are refused by reading th
 
 from __future__ import annotations
 
-import http.server
 import os
 import subprocess
 import sys
-import threading
 import time
 from collections.abc import Callable, Iterator
 from pathlib import Path
@@ -19,6 +17,7 @@ from typing import Any
 import pyoxigraph as ox
 import pytest
 from click.testing import CliRunner
+from security.hostile import recording_server
 from sparql_support import ENGINES, rows, write_nquads
 
 from k2graph.cli import main
@@ -49,41 +48,12 @@ def engine_calls(monkeypatch: pytest.MonkeyPatch) -> list[dict[str, Any]]:
     return calls
 
 
-class Canary(http.server.BaseHTTPRequestHandler):
-    """Answers anything as an empty SPARQL result, and remembers that it was asked."""
-
-    hits: list[str]
-
-    def do_GET(self) -> None:
-        self.hits.append(self.path)
-        body = b'{"head": {"vars": []}, "results": {"bindings": []}}'
-        self.send_response(200)
-        self.send_header("Content-Type", "application/sparql-results+json")
-        self.send_header("Content-Length", str(len(body)))
-        self.end_headers()
-        self.wfile.write(body)
-
-    do_POST = do_GET
-
-    def log_message(self, format: str, *args: object) -> None:
-        pass
-
-
 @pytest.fixture
 def canary() -> Iterator[tuple[str, list[str]]]:
-    """A loopback HTTP server on a random port: (base URL, paths requested)."""
-    hits: list[str] = []
-    handler = type("Handler", (Canary,), {"hits": hits})
-    server = http.server.ThreadingHTTPServer(("127.0.0.1", 0), handler)
-    # A short poll interval: `shutdown` waits for the loop to notice, up to one interval.
-    thread = threading.Thread(target=server.serve_forever, args=(0.01,), daemon=True)
-    thread.start()
-    try:
-        yield f"http://127.0.0.1:{server.server_address[1]}", hits
-    finally:
-        server.shutdown()
-        server.server_close()
-        thread.join()
+    """A loopback HTTP server on a random port, answering an empty SPARQL result: (base URL,
+    paths requested)."""
+    with recording_server(b'{"head": {"vars": []}, "results": {"bindings": []}}') as served:
+        yield served
 
 
 # --- read-only -------------------------------------------------------------------------------

@@ -8,17 +8,21 @@ worker the command line starts for every query, say) does not import all of it.
 
 from __future__ import annotations
 
-from importlib.metadata import version
 from typing import TYPE_CHECKING, Any
 
 if TYPE_CHECKING:
     from k2graph.api import K2Graph, load
 
-__version__ = version("k2graph")  # one place for it: pyproject.toml
+    __version__: str
+
 __all__ = ["K2Graph", "__version__", "load"]
 
 
 def __getattr__(name: str) -> Any:
+    if name == "__version__":  # one place for it, pyproject.toml; read only when asked for
+        from importlib.metadata import version
+
+        return version("k2graph")
     if name in ("K2Graph", "load"):
         from k2graph import api
 

@@ -83,6 +83,13 @@ UNSAFE_TEXT = re.compile(
 )
 
 
+# Characters with no use in curated text but to hide something: zero-width space, word joiner,
+# byte order mark, Mongolian vowel separator. Names refuse more (`stages.lookalike`): the
+# joiners and the soft hyphen, which scripts and typesetting need in running text.
+HIDDEN_CHARACTERS = "\u200b\u2060\ufeff\u180e"
+HIDDEN_TEXT = re.compile(f"[{HIDDEN_CHARACTERS}]")
+
+
 def unsafe_character(text: str) -> tuple[int, str] | None:
     """The first character curated text may not hold, with its index; None when there is none."""
     found = UNSAFE_TEXT.search(text)

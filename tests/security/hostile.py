@@ -16,14 +16,17 @@ import time
 from collections.abc import Callable, Iterator
 from contextlib import contextmanager
 
+INJECTED_ROW = b'{"x": {"type": "literal", "value": "INJECTED"}}'
+INJECTED = b'{"head": {"vars": ["x"]}, "results": {"bindings": [' + INJECTED_ROW + b"]}}"
+
 
 class _Recording(http.server.BaseHTTPRequestHandler):
     hits: list[str]
+    body: bytes
 
     def do_GET(self) -> None:
         self.hits.append(self.path)
-        row = b'{"x": {"type": "literal", "value": "INJECTED"}}'
-        body = b'{"head": {"vars": ["x"]}, "results": {"bindings": [' + row + b"]}}"
+        body = self.body
         self.send_response(200)
         self.send_header("Content-Type", "application/sparql-results+json")
         self.send_header("Content-Length", str(len(body)))
@@ -37,10 +40,11 @@ class _Recording(http.server.BaseHTTPRequestHandler):
 
 
 @contextmanager
-def recording_server() -> Iterator[tuple[str, list[str]]]:
-    """A loopback HTTP server answering with an injected row: (base URL, paths requested)."""
+def recording_server(body: bytes = INJECTED) -> Iterator[tuple[str, list[str]]]:
+    """A loopback HTTP server answering every request with `body` as SPARQL JSON results (an
+    injected row by default): (base URL, paths requested)."""
     hits: list[str] = []
-    handler = type("Handler", (_Recording,), {"hits": hits})
+    handler = type("Handler", (_Recording,), {"hits": hits, "body": body})
     server = http.server.ThreadingHTTPServer(("127.0.0.1", 0), handler)
     thread = threading.Thread(target=server.serve_forever, args=(0.01,), daemon=True)
     thread.start()

@@ -12,7 +12,7 @@ import math
 import re
 from typing import Any
 
-from k2graph.problems import describe_character, unsafe_character
+from k2graph.problems import HIDDEN_TEXT, describe_character, unsafe_character
 
 MAX_NUMBER_CHARS = 100  # Python refuses to read integers of over 4,300 digits
 
@@ -89,7 +89,7 @@ def resolve_scalar(value: str, *, quoted: bool, line: int) -> Any:
 
 def refused_text(value: str) -> bool:
     """Whether the YAML path refuses this text (for the JSON fast path, which then defers)."""
-    return unsafe_character(value) is not None or _HIDDEN.search(value) is not None
+    return unsafe_character(value) is not None or HIDDEN_TEXT.search(value) is not None
 
 
 def _refuse_unsafe(value: str, line: int) -> None:
@@ -104,7 +104,7 @@ def _refuse_unsafe(value: str, line: int) -> None:
             "remove it: curated text is what the document says, and such a character changes"
             " how text shows on a screen or hides part of it",
         )
-    hidden = _HIDDEN.search(value)
+    hidden = HIDDEN_TEXT.search(value)
     if hidden is not None:
         raise YamlProblem(
             f"the text holds the invisible character {describe_character(hidden.group())} at"
@@ -112,9 +112,3 @@ def _refuse_unsafe(value: str, line: int) -> None:
             line,
             "remove it: it shows as nothing, so the text reads as something it is not",
         )
-
-
-# Characters with no use in curated text but to hide something: zero-width space, word joiner,
-# byte order mark, Mongolian vowel separator. (Joiners that scripts need, ZWJ and ZWNJ, are
-# refused in names only: `stages.lookalike`.)
-_HIDDEN = re.compile("[\u200b\u2060\ufeff\u180e]")

@@ -12,9 +12,11 @@ from __future__ import annotations
 
 import unicodedata
 
-# Characters that take no space on screen: zero-width space, non-joiner and joiner, word joiner,
-# byte order mark, soft hyphen, Mongolian vowel separator, combining grapheme joiner.
-INVISIBLE = frozenset("\u200b\u200c\u200d\u2060\ufeff\u00ad\u180e\u034f")
+from k2graph.problems import HIDDEN_CHARACTERS
+
+# Characters that take no space on screen: those no curated text may hold, and the non-joiner,
+# joiner, soft hyphen and combining grapheme joiner, which a name has no use for either.
+INVISIBLE = frozenset(HIDDEN_CHARACTERS + "\u200c\u200d\u00ad\u034f")
 
 # Look-alike letters (written as escapes: they are the very characters a reader cannot tell
 # from the Latin ones) and the Latin letters they imitate, position by position.
